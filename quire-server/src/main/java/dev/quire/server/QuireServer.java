@@ -1,0 +1,200 @@
+package dev.quire.server;
+
+import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.secrets.Secrets;
+import dev.quire.identity.credentials.RootCredentialStore;
+import dev.quire.identity.credentials.RootCredentials;
+import dev.quire.identity.iam.IamRoles;
+import dev.quire.protocol.AwsService;
+import dev.quire.protocol.errors.ProtocolFailure;
+import dev.quire.protocol.errors.ErrorRenderer;
+import dev.quire.protocol.http.Headers;
+import dev.quire.protocol.http.WireRequest;
+import dev.quire.protocol.http.WireResponse;
+import dev.quire.protocol.pipeline.AuditStage;
+import dev.quire.protocol.pipeline.AuthenticationStage;
+import dev.quire.protocol.pipeline.AuthorizationStage;
+import dev.quire.protocol.pipeline.DecodeStage;
+import dev.quire.protocol.pipeline.DispatchStage;
+import dev.quire.protocol.pipeline.ErrorStage;
+import dev.quire.protocol.pipeline.Pipeline;
+import dev.quire.protocol.pipeline.RequestIdStage;
+import dev.quire.protocol.restjson.QBusinessRoutes;
+import dev.quire.protocol.sigv4.SigV4Verifier;
+import dev.quire.server.api.ApiErrors;
+import dev.quire.server.api.IamApi;
+import dev.quire.server.api.QBusinessApi;
+import dev.quire.server.api.SecretsManagerApi;
+import dev.quire.server.api.StsApi;
+import dev.quire.server.audit.JsonLinesAuditLog;
+import dev.quire.server.auth.CredentialDirectory;
+import dev.quire.server.auth.RootOnlyAuthorizer;
+import dev.quire.server.http.JettyListener;
+import dev.quire.spi.identity.Caller;
+import dev.quire.spi.store.MetadataStore;
+import dev.quire.store.jdbc.JdbcMetadataStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One Quire node: the listener comes up first (answering 503 on /_quire/health), then the store
+ * opens and migrates, the pipeline is wired, and health turns 200. Closing stops accepting,
+ * lets in-flight requests finish, then closes the store.
+ */
+public final class QuireServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(QuireServer.class.getName());
+
+    private final ServerConfig config;
+    private final JettyListener listener;
+    private volatile Pipeline pipeline;
+    private MetadataStore store;
+    private JsonLinesAuditLog audit;
+    private RootCredentialStore.Resolution root;
+    private Path credentialsFile;
+
+    private QuireServer(ServerConfig config) {
+        this.config = config;
+        this.listener = new JettyListener(config.host(), config.port(), config.maxBodyBytes(),
+                this::handle, this::tooLarge);
+    }
+
+    public static QuireServer start(ServerConfig config) {
+        QuireServer server = new QuireServer(config);
+        server.listener.start();
+        try {
+            server.openAndWire();
+        } catch (RuntimeException | IOException e) {
+            server.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+        return server;
+    }
+
+    private void openAndWire() throws IOException {
+        Path dataDir = DataDirectory.prepare(config.dataDir());
+        store = config.dbUrl() == null || config.dbUrl().isBlank()
+                ? JdbcMetadataStore.openEmbedded(dataDir)
+                : JdbcMetadataStore.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        root = new RootCredentialStore(store).resolve(config.rootFromEnvironment(), new SecureRandom());
+        if (!root.fromEnvironment()) {
+            credentialsFile = RootKeyFiles.write(dataDir, root.credentials());
+        }
+        audit = new JsonLinesAuditLog(dataDir.resolve("logs").resolve("audit.jsonl"));
+        CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId());
+        pipeline = new Pipeline(List.of(
+                new RequestIdStage(),
+                new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
+                new ErrorStage(new ApiErrors()),
+                new AuthenticationStage(new SigV4Verifier(config.clock()), credentials),
+                new DecodeStage(QBusinessRoutes.table()),
+                new AuthorizationStage(new RootOnlyAuthorizer()),
+                new DispatchStage(Map.of(
+                        AwsService.STS, new StsApi(),
+                        AwsService.IAM, new IamApi(new IamRoles(store)),
+                        AwsService.QBUSINESS, new QBusinessApi(new Applications(store)),
+                        AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
+        LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
+    }
+
+    private WireResponse handle(WireRequest request) {
+        if (request.rawPath().equals("/_quire/health")) {
+            return pipeline != null
+                    ? WireResponse.of(200, "application/json", "{\"status\":\"ready\"}")
+                    : WireResponse.of(503, "application/json", "{\"status\":\"starting\"}");
+        }
+        Pipeline ready = pipeline;
+        if (ready == null) {
+            return notReady(request);
+        }
+        return ready.handle(request);
+    }
+
+    private WireResponse notReady(WireRequest request) {
+        AwsService guess = request.headers().has("x-amz-target") ? AwsService.SECRETS_MANAGER : AwsService.QBUSINESS;
+        WireResponse r = ErrorRenderer.render(guess, ProtocolFailure.NOT_READY.toWire(guess.protocol()), null);
+        r.headers().set("Retry-After", "1");
+        return r;
+    }
+
+    private WireResponse tooLarge(WireRequest request) {
+        AwsService service = request.headers().has("x-amz-target") ? AwsService.SECRETS_MANAGER
+                : request.headers().first("content-type") != null
+                        && request.headers().first("content-type").startsWith("application/x-www-form-urlencoded")
+                        ? AwsService.STS : AwsService.QBUSINESS;
+        return ErrorRenderer.render(service, ProtocolFailure.BODY_TOO_LARGE.toWire(service.protocol(),
+                "The request body exceeds " + config.maxBodyBytes() + " bytes."), null);
+    }
+
+    public int port() {
+        return listener.port();
+    }
+
+    public URI endpoint() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public RootCredentials rootCredentials() {
+        return root.credentials();
+    }
+
+    /** Whether the root keys were generated by this start (so the CLI can announce them). */
+    public boolean rootCredentialsGenerated() {
+        return root.generated();
+    }
+
+    /** The AWS-CLI credentials file holding the root keys, or null when they came from the environment. */
+    public Path credentialsFile() {
+        return credentialsFile;
+    }
+
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    public Path auditLog() {
+        return audit.file();
+    }
+
+    public String accountId() {
+        return config.accountId();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        if (store != null) {
+            store.close();
+        }
+        if (audit != null) {
+            audit.close();
+        }
+    }
+
+    /** Makes sure the data dir exists and is writable, with a message that says what to do. */
+    static final class DataDirectory {
+        private DataDirectory() {
+        }
+
+        static Path prepare(Path dir) {
+            Path abs = dir.toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(abs);
+            } catch (IOException | SecurityException e) {
+                throw new IllegalStateException("Cannot create the data directory " + abs
+                        + ": " + e.getMessage() + ". Choose another with --data-dir.", e);
+            }
+            if (!Files.isWritable(abs)) {
+                throw new IllegalStateException("The data directory " + abs
+                        + " is not writable. Fix its permissions or choose another with --data-dir.");
+            }
+            return abs;
+        }
+    }
+}
