@@ -65,18 +65,28 @@ public final class QuireServer implements AutoCloseable {
     }
 
     public static QuireServer start(ServerConfig config) {
-        QuireServer server = new QuireServer(config);
-        server.listener.start();
-        try {
-            server.openAndWire();
-        } catch (RuntimeException | IOException e) {
-            server.close();
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
-        }
+        QuireServer server = listenOnly(config);
+        server.openAndWire();
         return server;
     }
 
-    private void openAndWire() throws IOException {
+    /** Binds the listener only: health answers 503 and every API call ServiceUnavailable until {@link #openAndWire}. */
+    static QuireServer listenOnly(ServerConfig config) {
+        QuireServer server = new QuireServer(config);
+        server.listener.start();
+        return server;
+    }
+
+    void openAndWire() {
+        try {
+            wire();
+        } catch (RuntimeException | IOException e) {
+            close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void wire() throws IOException {
         Path dataDir = DataDirectory.prepare(config.dataDir());
         store = config.dbUrl() == null || config.dbUrl().isBlank()
                 ? JdbcMetadataStore.openEmbedded(dataDir)

@@ -1,0 +1,68 @@
+package dev.quire.cli;
+
+import dev.quire.server.QuireServer;
+import dev.quire.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code quire serve}: this interface is a contract outside tools rely on; keep it exactly. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the Quire server: qbusiness, IAM, STS and Secrets Manager on one port",
+                "(HTTP/1.1 and h2c). Stops cleanly on Ctrl-C or SIGTERM."},
+        footer = {"", "Environment:",
+                "  QUIRE_ROOT_ACCESS_KEY_ID, QUIRE_ROOT_SECRET_ACCESS_KEY  administrator keys (generated once when unset)",
+                "  QUIRE_ACCOUNT_ID   the account id in every ARN (default 123456789012)",
+                "  QUIRE_DB_URL, QUIRE_DB_USER, QUIRE_DB_PASSWORD   a PostgreSQL database instead of embedded H2",
+                "", "Example:",
+                "  ./quire serve --port 8080 &",
+                "  AWS_SHARED_CREDENTIALS_FILE=quire-data/credentials aws --profile quire --region us-east-1 \\",
+                "      --endpoint-url http://127.0.0.1:8080 sts get-caller-identity"})
+final class ServeCommand implements Runnable {
+    private static volatile boolean running;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "quire-data", description = "Where state lives (default: ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/quire "
+            + "(default: embedded H2 in the data dir; or env QUIRE_DB_URL).")
+    String dbUrl;
+
+    static boolean keepsRunning() {
+        return running;
+    }
+
+    @Override
+    public void run() {
+        ServerConfig config = ServerConfig.fromEnvironment(host, port, dataDir, dbUrl, System.getenv());
+        runUntilStopped(config, null);
+    }
+
+    /** Starts, prints where everything is, and blocks until the JVM is asked to stop. */
+    static void runUntilStopped(ServerConfig config, java.util.function.Consumer<QuireServer> afterStart) {
+        QuireServer server = QuireServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Quire: finishing requests in flight, then closing the store…");
+            server.close();
+            stopped.countDown();
+        }, "quire-shutdown"));
+        running = true;
+        Banner.print(System.out, server);
+        if (afterStart != null) {
+            afterStart.accept(server);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
