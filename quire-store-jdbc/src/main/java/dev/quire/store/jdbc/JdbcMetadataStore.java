@@ -8,6 +8,7 @@ import dev.quire.spi.store.MetadataStore;
 import dev.quire.spi.store.StoreException;
 import dev.quire.spi.store.StoredEntity;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
@@ -26,6 +27,8 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** SQLState of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** H2's "concurrent update" error: another transaction changed the row under this one. */
+    private static final String H2_CONCURRENT_UPDATE = "90131";
 
     private final JdbcDatabase database;
     private final HikariDataSource pool;
@@ -142,7 +145,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         // One transaction, so the row read back is the one this update wrote (it stays locked).
         return transactions.inTransaction(() -> transactions.withConnection(
                 "update " + kind + " " + id, c -> {
-                    if (!EntityTable.update(c, kind, id, json, expectedVersion, now)) {
+                    if (!updateRow(c, kind, id, json, expectedVersion, now)) {
                         if (EntityTable.exists(c, kind, id)) {
                             throw new ConcurrentUpdateException(kind, id);
                         }
@@ -150,6 +153,18 @@ public final class JdbcMetadataStore implements MetadataStore {
                     }
                     return EntityTable.get(c, kind, id).orElseThrow();
                 }));
+    }
+
+    private static boolean updateRow(Connection c, String kind, String id, String json,
+                                     long expectedVersion, Instant now) throws SQLException {
+        try {
+            return EntityTable.update(c, kind, id, json, expectedVersion, now);
+        } catch (SQLException e) {
+            if (H2_CONCURRENT_UPDATE.equals(e.getSQLState())) {
+                throw new ConcurrentUpdateException(kind, id);
+            }
+            throw e;
+        }
     }
 
     @Override
