@@ -68,7 +68,9 @@ public final class SigV4Signer {
         if (sessionToken != null) {
             appendParam(query, Q_SECURITY_TOKEN, sessionToken);
         }
-        String payloadHash = headers.has(X_AMZ_CONTENT_SHA256) ? headers.first(X_AMZ_CONTENT_SHA256) : UNSIGNED_PAYLOAD;
+        // Like the SDKs' generic presigners (not S3's): the body hash unless a header declares otherwise.
+        String payloadHash = headers.has(X_AMZ_CONTENT_SHA256)
+                ? headers.first(X_AMZ_CONTENT_SHA256) : SigV4Crypto.sha256Hex(request.body());
         String signature = signature(withParts(request, query.toString(), headers), signedHeaders, payloadHash,
                 Q_SIGNATURE, secretAccessKey, amzDate, region, service);
         appendParam(query, Q_SIGNATURE, signature);
