@@ -73,7 +73,7 @@ class SigV4RejectionSdkTest {
     @Test
     void wrongSecretIsSignatureDoesNotMatch() {
         try (StsClient sts = quire.sts(RunningQuire.credentials(RunningQuire.ROOT.accessKeyId(), "not-the-secret"))) {
-            AwsServiceException e = rejection(sts::getCallerIdentity);
+            AwsServiceException e = rejection(() -> sts.getCallerIdentity());
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
             assertThat(e.statusCode()).isEqualTo(403);
         }
@@ -82,10 +82,10 @@ class SigV4RejectionSdkTest {
     @Test
     void unknownAccessKeyIsInvalidClientTokenId() {
         try (StsClient sts = quire.sts(RunningQuire.credentials("AKIAUNKNOWNUNKNOWN00", "whatever"))) {
-            assertThat(rejection(sts::getCallerIdentity).awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+            assertThat(rejection(() -> sts.getCallerIdentity()).awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         }
         try (QBusinessClient qb = quire.qbusiness(RunningQuire.credentials("AKIAUNKNOWNUNKNOWN00", "whatever"))) {
-            AwsServiceException e = rejection(qb::listApplications);
+            AwsServiceException e = rejection(() -> qb.listApplications(r -> { }));
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
             assertThat(e.statusCode()).isEqualTo(403);
         }
@@ -94,7 +94,7 @@ class SigV4RejectionSdkTest {
     @Test
     void bodyAlteredAfterSigningIsRejected() {
         try (StsClient sts = stsThrough(r -> withBody(r, "Action=GetCallerIdentity&Version=2011-06-15&X=1"))) {
-            assertThat(rejection(sts::getCallerIdentity).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            assertThat(rejection(() -> sts.getCallerIdentity()).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         }
     }
 
@@ -103,7 +103,7 @@ class SigV4RejectionSdkTest {
         try (StsClient sts = stsThrough(r -> HttpExecuteRequest.builder()
                 .request(r.httpRequest().toBuilder().putHeader("amz-sdk-invocation-id", "tampered").build())
                 .contentStreamProvider(r.contentStreamProvider().orElse(null)).build())) {
-            assertThat(rejection(sts::getCallerIdentity).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            assertThat(rejection(() -> sts.getCallerIdentity()).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         }
     }
 
@@ -122,14 +122,14 @@ class SigV4RejectionSdkTest {
             assertThat(control.getCallerIdentity().arn()).endsWith(":root");
         }
         try (StsClient sts = stsSignedWith(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)), null)) {
-            assertThat(rejection(sts::getCallerIdentity).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            assertThat(rejection(() -> sts.getCallerIdentity()).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         }
     }
 
     @Test
     void wrongServiceInTheScopeIsRejected() {
         try (StsClient sts = stsSignedWith(Clock.systemUTC(), "s3")) {
-            AwsServiceException e = rejection(sts::getCallerIdentity);
+            AwsServiceException e = rejection(() -> sts.getCallerIdentity());
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
             assertThat(e.awsErrorDetails().errorMessage()).contains("scoped to a valid service");
         }
@@ -143,7 +143,7 @@ class SigV4RejectionSdkTest {
                 .overrideConfiguration(RunningQuire.noRetries().toBuilder()
                         .putAdvancedOption(SdkAdvancedClientOption.SIGNER, new ClockShiftedSigner(Clock.systemUTC(), "sts")).build())
                 .build()) {
-            AwsServiceException e = rejection(iam::listRoles);
+            AwsServiceException e = rejection(() -> iam.listRoles());
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
         }
     }
