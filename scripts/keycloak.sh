@@ -24,7 +24,11 @@ TIMEOUT="${QUIRE_KC_START_TIMEOUT:-300}"
 log() { echo "keycloak.sh: $*" >&2; }
 
 realm_answers() {
-  curl -fsS --max-time 3 -o /dev/null "$READY_URL" 2>/dev/null
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS --max-time 3 -o /dev/null "$READY_URL" 2>/dev/null
+  else
+    wget -q -T 3 -O /dev/null "$READY_URL" 2>/dev/null
+  fi
 }
 
 our_pid_alive() {
@@ -70,6 +74,12 @@ cmd_install() {
 }
 
 cmd_start() {
+  mkdir -p "$CACHE"
+  # Two test JVMs starting at once must not launch two servers: serialise on a lock file.
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$CACHE/start.lock"
+    flock -w "$((TIMEOUT + 60))" 9 || { log "could not get $CACHE/start.lock"; exit 1; }
+  fi
   if our_pid_alive && realm_answers; then
     log "already running (pid $(cat "$PID_FILE")) at $BASE_URL"
     return 0
@@ -91,13 +101,17 @@ cmd_start() {
 
   log "starting Keycloak on $BASE_URL (log: $LOG_FILE)"
   local started=$SECONDS
-  # setsid: own process group, so stop can signal kc.sh and its java child together.
+  # setsid: own process group, so stop can signal kc.sh and its java child together
+  # (without setsid, kc.sh forwards TERM to java itself).
+  local setsid=()
+  command -v setsid >/dev/null 2>&1 && setsid=(setsid)
+  # kc.sh reads JAVA_OPTS_KC_HEAP; its default would take 70% of the machine's RAM.
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   JAVA_OPTS_KC_HEAP="${QUIRE_KC_HEAP:--Xms256m -Xmx768m}" \
-    setsid "$KC_HOME/bin/kc.sh" start-dev --import-realm \
+    "${setsid[@]}" "$KC_HOME/bin/kc.sh" start-dev --import-realm \
       --http-host=127.0.0.1 --http-port="$PORT" \
       --hostname-strict=false --hostname="$BASE_URL" \
-      </dev/null >"$LOG_FILE" 2>&1 &
+      </dev/null >"$LOG_FILE" 2>&1 9>&- &
   echo $! >"$PID_FILE"
 
   while ! realm_answers; do

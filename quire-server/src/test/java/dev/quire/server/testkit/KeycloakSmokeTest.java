@@ -1,6 +1,7 @@
 package dev.quire.server.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,6 +90,22 @@ class KeycloakSmokeTest {
         assertThat(xml.getDocumentElement().getAttribute("Destination")).isEqualTo(acsUrl);
         // both Response and Assertion are signed
         assertThat(xml.getElementsByTagNameNS(DSIG_NS, "Signature").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedByBothFlows() {
+        assertThatThrownBy(() -> keycloak.passwordGrant("mary", "wrong"))
+                .hasMessageContaining("HTTP 401");
+        assertThatThrownBy(() -> keycloak.authorizationCodeLogin("mary", "wrong",
+                "http://127.0.0.1:9/callback", "state-2", null, null))
+                .hasMessageContaining("did not redirect").hasMessageContaining("Invalid username or password");
+    }
+
+    @Test
+    void samlAcsOutsideTheClientRedirectUrisIsRefused() {
+        assertThatThrownBy(() -> keycloak.samlLogin("mary", KeycloakTestServer.PASSWORD,
+                "http://attacker.example/saml"))
+                .hasMessageContaining("HTTP 400").hasMessageContaining("Invalid redirect uri");
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -172,10 +171,10 @@ public final class KeycloakTestServer {
         HttpResponse<String> answer = followWithinKeycloak(browser, browser.submitLogin(page, username, password));
         if (!LoginBrowser.isRedirect(answer)) {
             throw new IllegalStateException("login of " + username + " did not redirect: HTTP "
-                    + answer.statusCode() + ": " + LoginBrowser.abbreviate(answer.body()));
+                    + answer.statusCode() + ": " + LoginBrowser.describe(answer.body()));
         }
         String location = LoginBrowser.location(answer);
-        Map<String, String> params = queryParameters(URI.create(location));
+        Map<String, String> params = LoginBrowser.queryParameters(URI.create(location));
         if (params.containsKey("error") || !params.containsKey("code")) {
             throw new IllegalStateException("authorization failed: " + location);
         }
@@ -212,7 +211,7 @@ public final class KeycloakTestServer {
         return LoginBrowser.inputValue(html, "SAMLResponse")
                 .filter(value -> action.equals(acsUrl))
                 .orElseThrow(() -> new IllegalStateException("no SAMLResponse form posting to " + acsUrl
-                        + " (HTTP " + answer.statusCode() + "): " + LoginBrowser.abbreviate(html)));
+                        + " (HTTP " + answer.statusCode() + "): " + LoginBrowser.describe(html)));
     }
 
     /** Claims of a JWT, signature NOT checked. Same as {@link JwtClaims#decodeJwtClaims(String)}. */
@@ -283,21 +282,6 @@ public final class KeycloakTestServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.uri(), e);
         }
-    }
-
-    private static Map<String, String> queryParameters(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String query = uri.getRawQuery();
-        if (query == null) {
-            return params;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static String text(JsonNode json, String field) {

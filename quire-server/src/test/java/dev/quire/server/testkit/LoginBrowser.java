@@ -3,6 +3,7 @@ package dev.quire.server.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,10 @@ public final class LoginBrowser {
     private static final Pattern ACTION_ATTRIBUTE =
             Pattern.compile("\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern INPUT_TAG = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    // the error page, and the field error under the login form ("Invalid username or password.")
+    private static final Pattern PAGE_MESSAGE = Pattern.compile(
+            "id=\"kc-error-message\"[^>]*>\\s*<p[^>]*>([^<]+)"
+                    + "|class=\"[^\"]*\\bkc-feedback-text\\b[^\"]*\"[^>]*>([^<]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -63,10 +68,10 @@ public final class LoginBrowser {
     public HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
         if (loginPage.statusCode() != 200) {
             throw new IllegalStateException("expected the Keycloak login page, got HTTP "
-                    + loginPage.statusCode() + ": " + abbreviate(loginPage.body()));
+                    + loginPage.statusCode() + ": " + describe(loginPage.body()));
         }
         String action = loginFormAction(loginPage.body()).orElseThrow(() -> new IllegalStateException(
-                "no form#kc-form-login on the page: " + abbreviate(loginPage.body())));
+                "no form#kc-form-login on the page: " + describe(loginPage.body())));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("username", username);
         fields.put("password", password);
@@ -108,6 +113,23 @@ public final class LoginBrowser {
         return action.find() ? Optional.of(unescapeHtml(action.group(1))) : Optional.empty();
     }
 
+    /** The message Keycloak shows to the user (error page or login-form error), if any. */
+    public static Optional<String> pageMessage(String html) {
+        Matcher message = PAGE_MESSAGE.matcher(html == null ? "" : html);
+        while (message.find()) {
+            String text = message.group(1) != null ? message.group(1) : message.group(2);
+            if (text != null && !text.isBlank()) {
+                return Optional.of(unescapeHtml(text.strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Keycloak's message if the page has one, else the start of the page. */
+    static String describe(String html) {
+        return pageMessage(html).map(m -> "Keycloak says \"" + m + "\"").orElseGet(() -> abbreviate(html));
+    }
+
     /** Decodes the entities Keycloak's templates emit inside attribute values. */
     public static String unescapeHtml(String text) {
         Matcher numeric = NUMERIC_ENTITY.matcher(text);
@@ -136,6 +158,22 @@ public final class LoginBrowser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** The decoded query parameters of {@code uri} (last one wins). */
+    static Map<String, String> queryParameters(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     static String abbreviate(String body) {
