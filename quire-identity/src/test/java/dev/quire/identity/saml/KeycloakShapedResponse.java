@@ -89,6 +89,11 @@ final class KeycloakShapedResponse {
         throw new IllegalArgumentException("no attribute " + name);
     }
 
+    /** A deep, independent copy (via serialization, so signatures stay byte-identical). */
+    static Document copy(Document doc) {
+        return parse(serialize(doc));
+    }
+
     static String encode(Document doc) {
         return Base64.getEncoder().encodeToString(serialize(doc).getBytes(StandardCharsets.UTF_8));
     }

@@ -64,19 +64,28 @@ final class TestSigner {
 
     /** Signs {@code element} with an enveloped signature inserted right after its Issuer. */
     void sign(Element element, String signatureAlgorithm, String digestAlgorithm, String secondTransform) {
+        sign(element, element, "#" + element.getAttributeNS(null, "ID"), signatureAlgorithm,
+                Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS, digestAlgorithm, secondTransform);
+    }
+
+    /**
+     * The general form, for building malformed signatures: {@code holder} receives the Signature
+     * (after its Issuer), which references {@code referenceUri} while {@code signed} gets its ID registered.
+     */
+    void sign(Element signed, Element holder, String referenceUri, String signatureAlgorithm,
+              String canonicalization, String digestAlgorithm, String secondTransform) {
         try {
-            var doc = element.getOwnerDocument();
-            element.setIdAttributeNS(null, "ID", true);
-            XMLSignature signature = new XMLSignature(doc, "", signatureAlgorithm,
-                    Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-            Element issuer = SecureXml.optionalChild(element, SamlNames.ASSERTION_NS, "Issuer");
-            element.insertBefore(signature.getElement(), issuer == null ? element.getFirstChild() : issuer.getNextSibling());
+            var doc = signed.getOwnerDocument();
+            signed.setIdAttributeNS(null, "ID", true);
+            XMLSignature signature = new XMLSignature(doc, "", signatureAlgorithm, canonicalization);
+            Element issuer = SecureXml.optionalChild(holder, SamlNames.ASSERTION_NS, "Issuer");
+            holder.insertBefore(signature.getElement(), issuer == null ? holder.getFirstChild() : issuer.getNextSibling());
             Transforms transforms = new Transforms(doc);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
             if (secondTransform != null) {
                 transforms.addTransform(secondTransform);
             }
-            signature.addDocument("#" + element.getAttributeNS(null, "ID"), transforms, digestAlgorithm);
+            signature.addDocument(referenceUri, transforms, digestAlgorithm);
             signature.addKeyInfo(certificate);
             signature.sign(keys.getPrivate());
         } catch (Exception e) {
