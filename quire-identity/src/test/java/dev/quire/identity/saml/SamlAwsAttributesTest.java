@@ -126,4 +126,26 @@ class SamlAwsAttributesTest extends SamlTestSupport {
         TestSigner.IDP.sign(KeycloakShapedResponse.assertion(doc));
         assertRejected(doc, INVALID, "AttributeValue must contain only text");
     }
+
+    @Test
+    void rejectsInvalidTagValuesAndTransitiveKeys() throws Exception {
+        assertThat(verifyFresh(withAttribute(PRINCIPAL_TAG_PREFIX + "Team", "Data Science")).principalTags())
+                .containsEntry("Team", "Data Science");
+        assertRejected(withAttribute(PRINCIPAL_TAG_PREFIX + "Team", "a;b"), INVALID, "invalid value for session tag Team");
+        assertRejected(withAttribute(TRANSITIVE_TAG_KEYS, "Email", "bad;key"), INVALID, "invalid transitive tag key");
+    }
+
+    @Test
+    void rejectsMoreThanFiftySessionTags() throws Exception {
+        Document doc = response.build();
+        Element statement = KeycloakShapedResponse.first(doc, "AttributeStatement");
+        for (int i = 0; i < 50; i++) {
+            Element attribute = doc.createElementNS(SamlNames.ASSERTION_NS, "saml:Attribute");
+            attribute.setAttribute("Name", PRINCIPAL_TAG_PREFIX + "Tag" + i);
+            attribute.appendChild(doc.createElementNS(SamlNames.ASSERTION_NS, "saml:AttributeValue")).setTextContent("v");
+            statement.appendChild(attribute);
+        }
+        TestSigner.IDP.sign(KeycloakShapedResponse.assertion(doc));
+        assertRejected(doc, INVALID, "more than 50 session tags");
+    }
 }
