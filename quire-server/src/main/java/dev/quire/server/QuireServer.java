@@ -23,7 +23,8 @@ import dev.quire.protocol.restjson.QBusinessRoutes;
 import dev.quire.protocol.sigv4.SigV4Verifier;
 import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
-import dev.quire.server.api.QBusinessApi;
+import dev.quire.server.api.qbusiness.ApplicationsArea;
+import dev.quire.server.api.qbusiness.QBusinessApi;
 import dev.quire.server.api.SecretsManagerApi;
 import dev.quire.server.api.StsApi;
 import dev.quire.server.audit.JsonLinesAuditLog;
@@ -107,7 +108,7 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(),
                         AwsService.IAM, new IamApi(new IamRoles(store)),
-                        AwsService.QBUSINESS, new QBusinessApi(new Applications(store)),
+                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }

@@ -31,7 +31,14 @@ public final class RootOnlyAuthorizer implements Authorizer {
     }
 
     static WireError accessDenied(AwsService service, String operation) {
-        String message = "You are not authorized to perform " + service.signingName() + ":" + operation + ".";
+        return accessDenied(service, operation, null, null);
+    }
+
+    /** AccessDenied in the called service's format, naming caller, action and resource as AWS does. */
+    static WireError accessDenied(AwsService service, String operation, String callerArn, String resource) {
+        String message = (callerArn == null ? "You are" : "User: " + callerArn + " is")
+                + " not authorized to perform: " + service.signingName() + ":" + operation
+                + (resource == null ? "" : " on resource: " + resource);
         return switch (service.protocol()) {
             case AWS_QUERY -> WireError.of("AccessDenied", 403, message);
             case REST_JSON, AWS_JSON_1_1 -> WireError.of("AccessDeniedException", service == AwsService.SECRETS_MANAGER ? 400 : 403, message);

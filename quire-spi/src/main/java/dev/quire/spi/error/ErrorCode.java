@@ -37,6 +37,10 @@ public enum ErrorCode {
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     MISSING_PARAMETER("MissingParameter", 400),
     INVALID_ACTION("InvalidAction", 400),
+    /** STS parameter validation (e.g. RoleSessionName pattern, DurationSeconds range). */
+    STS_VALIDATION("ValidationError", 400),
+    /** STS refusals (trust policy, unknown role): the SDKs map it to a generic StsException. */
+    STS_ACCESS_DENIED("AccessDenied", 403),
 
     // Secrets Manager (awsJson1.1)
     SM_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
