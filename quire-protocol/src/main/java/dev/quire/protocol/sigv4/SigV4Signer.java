@@ -43,14 +43,14 @@ public final class SigV4Signer {
         if (sessionToken != null) {
             headers.set(X_AMZ_SECURITY_TOKEN, sessionToken);
         }
-        WireRequest unsigned = withParts(request, request.rawQuery(), headers);
-        List<String> signedHeaders = signedHeaders(unsigned);
-        String scope = scope(amzDate, region, service);
-        String signature = signature(unsigned, signedHeaders, headers.first(X_AMZ_CONTENT_SHA256), null,
+        WireRequest result = withParts(request, request.rawQuery(), headers);
+        List<String> signedHeaders = signedHeaders(result);
+        String signature = signature(result, signedHeaders, headers.first(X_AMZ_CONTENT_SHA256), null,
                 secretAccessKey, amzDate, region, service);
-        headers.set(AUTHORIZATION, ALGORITHM + " Credential=" + accessKeyId + '/' + scope
+        // Added last, to the headers the result shares, so it is not itself among the signed headers.
+        headers.set(AUTHORIZATION, ALGORITHM + " Credential=" + accessKeyId + '/' + scope(amzDate, region, service)
                 + ", SignedHeaders=" + String.join(";", signedHeaders) + ", Signature=" + signature);
-        return unsigned;
+        return result;
     }
 
     /** A copy of the request with the presigned X-Amz-* query parameters appended, valid for {@code expires}. */

@@ -59,18 +59,18 @@ final class SignatureParser {
         }
         // AWS tolerates any spacing around the components, so drop all whitespace before splitting.
         Map<String, String> components = new HashMap<>();
+        boolean malformed = false;
         for (String component : WHITESPACE.matcher(trimmed.substring(space)).replaceAll("").split(",")) {
             if (component.isEmpty()) {
                 continue;
             }
             int eq = component.indexOf('=');
-            if (eq <= 0 || components.putIfAbsent(component.substring(0, eq), component.substring(eq + 1)) != null) {
-                throw new Rejection(SigV4Failure.INCOMPLETE_SIGNATURE, null);
-            }
+            malformed |= eq <= 0 || components.putIfAbsent(component.substring(0, eq), component.substring(eq + 1)) != null;
         }
         String[] scope = credentialScope(components.get("Credential"));
         String service = scope[3];
-        if (components.size() != 3 || !components.containsKey("SignedHeaders") || !components.containsKey("Signature")) {
+        if (malformed || components.size() != 3 || !components.containsKey("SignedHeaders")
+                || !components.containsKey("Signature")) {
             throw new Rejection(SigV4Failure.INCOMPLETE_SIGNATURE, service);
         }
         String amzDate = headerDate(headers, service);

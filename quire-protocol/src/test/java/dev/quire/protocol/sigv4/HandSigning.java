@@ -26,4 +26,18 @@ final class HandSigning {
         return Fixtures.withHeader(request, "authorization", "AWS4-HMAC-SHA256 Credential=" + SdkSigning.AKID + "/"
                 + scope + ", SignedHeaders=" + String.join(";", signedHeaders) + ", Signature=" + signature);
     }
+
+    /** A presigned query signed over {@code payloadHash} (S3-style presigners use UNSIGNED-PAYLOAD). */
+    static WireRequest presign(WireRequest request, String amzDate, long expires, String payloadHash) {
+        String scope = amzDate.substring(0, 8) + "/" + REGION + "/" + SERVICE + "/aws4_request";
+        String query = (request.rawQuery() == null ? "" : request.rawQuery() + "&")
+                + "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + SdkSigning.AKID + "%2F" + scope.replace("/", "%2F")
+                + "&X-Amz-Date=" + amzDate + "&X-Amz-Expires=" + expires + "&X-Amz-SignedHeaders=host";
+        WireRequest unsigned = Fixtures.withQuery(request, query);
+        String canonical = CanonicalRequest.build(unsigned, List.of("host"), payloadHash, null);
+        String signature = SigV4Crypto.hex(SigV4Crypto.hmac(
+                SigningKeys.derive(SdkSigning.SECRET, amzDate.substring(0, 8), REGION, SERVICE),
+                CanonicalRequest.stringToSign(amzDate, scope, canonical)));
+        return Fixtures.withQuery(request, query + "&X-Amz-Signature=" + signature);
+    }
 }

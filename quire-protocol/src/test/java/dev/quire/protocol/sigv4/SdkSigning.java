@@ -3,9 +3,6 @@ package dev.quire.protocol.sigv4;
 import dev.quire.protocol.http.Headers;
 import dev.quire.protocol.http.WireRequest;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -85,13 +82,5 @@ final class SdkSigning {
 
     static WireRequest signToWire(Spec spec, Clock clock) {
         return toWire(sign(spec, clock), spec.body());
-    }
-
-    static byte[] read(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
