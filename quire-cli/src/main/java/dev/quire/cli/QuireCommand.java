@@ -6,10 +6,12 @@ import picocli.CommandLine.Command;
 /** {@code quire}: the entry point. Each subcommand is its own class. */
 @Command(name = "quire",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Quire — a self-hosted, permission-aware enterprise assistant that speaks the Amazon Q Business,",
-                "IAM, STS and Secrets Manager APIs. Point the AWS SDKs or CLI at it by changing only the endpoint.",
+                "Quire — a self-hosted, permission-aware enterprise assistant.",
+                "It speaks the Amazon Q Business, IAM, STS and Secrets Manager APIs:",
+                "point the AWS SDKs or CLI at it by changing only the endpoint.",
                 ""},
         subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
