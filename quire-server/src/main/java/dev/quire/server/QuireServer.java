@@ -4,7 +4,8 @@ import dev.quire.core.qbusiness.Applications;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
-import dev.quire.identity.iam.IamRoles;
+import dev.quire.identity.iam.BasicPolicyDocumentValidator;
+import dev.quire.identity.iam.IamService;
 import dev.quire.protocol.AwsService;
 import dev.quire.protocol.errors.ProtocolFailure;
 import dev.quire.protocol.errors.ErrorRenderer;
@@ -107,7 +108,7 @@ public final class QuireServer implements AutoCloseable {
                 new AuthorizationStage(new RootOnlyAuthorizer()),
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(),
-                        AwsService.IAM, new IamApi(new IamRoles(store)),
+                        AwsService.IAM, new IamApi(iam),
                         AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());

@@ -1,11 +1,9 @@
 package dev.quire.server.api;
 
-import dev.quire.identity.iam.IamRole;
-import dev.quire.identity.iam.IamRoles;
+import dev.quire.identity.iam.IamService;
 import dev.quire.protocol.AwsService;
 import dev.quire.protocol.awsquery.QueryRequest;
 import dev.quire.protocol.awsquery.QueryResponses;
-import dev.quire.protocol.awsquery.XmlWriter;
 import dev.quire.protocol.errors.ProtocolFailure;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
@@ -13,49 +11,27 @@ import dev.quire.protocol.pipeline.ApiCall;
 import dev.quire.protocol.pipeline.Authentication;
 import dev.quire.protocol.pipeline.RequestId;
 import dev.quire.protocol.pipeline.ServiceHandler;
-import dev.quire.spi.store.Page;
+import dev.quire.server.api.iam.IamOperation;
+import dev.quire.server.api.iam.IamOperations;
+import java.util.Map;
 
-/** IAM (awsQuery, 2010-05-08). */
+/** IAM (awsQuery, 2010-05-08): dispatches each action to its operation in {@code dev.quire.server.api.iam}. */
 public final class IamApi implements ServiceHandler {
-    private final IamRoles roles;
+    private final Map<String, IamOperation> operations;
 
-    public IamApi(IamRoles roles) {
-        this.roles = roles;
+    public IamApi(IamService iam) {
+        this.operations = IamOperations.of(iam);
     }
 
     @Override
     public WireResponse handle(WireRequest request, Authentication auth, ApiCall call) {
-        String requestId = request.attribute(RequestId.class).value();
-        String ns = AwsService.IAM.xmlNamespace();
-        QueryRequest q = call.input(QueryRequest.class);
-        return switch (call.operation()) {
-            case "ListRoles" -> {
-                Page<IamRole> page = roles.list(q.get("PathPrefix"), q.get("Marker"), QueryParams.integer(q, "MaxItems"));
-                yield QueryResponses.ok(ns, "ListRoles", xml -> {
-                    xml.open("Roles");
-                    for (IamRole role : page.items()) {
-                        xml.open("member");
-                        writeRole(xml, role);
-                        xml.close();
-                    }
-                    xml.close();
-                    xml.element("IsTruncated", page.nextToken() != null);
-                    xml.element("Marker", page.nextToken());
-                }, requestId);
-            }
-            default -> throw ProtocolFailure.UNKNOWN_OPERATION.exception(AwsService.IAM.protocol(),
+        IamOperation operation = operations.get(call.operation());
+        if (operation == null) {
+            throw ProtocolFailure.UNKNOWN_OPERATION.exception(AwsService.IAM.protocol(),
                     "Could not find operation " + call.operation() + " for version 2010-05-08");
-        };
-    }
-
-    static void writeRole(XmlWriter xml, IamRole role) {
-        xml.element("Path", role.path())
-                .element("RoleName", role.roleName())
-                .element("RoleId", role.roleId())
-                .element("Arn", role.arn())
-                .element("CreateDate", role.createDate())
-                .element("AssumeRolePolicyDocument", role.assumeRolePolicyDocument())
-                .element("Description", role.description())
-                .element("MaxSessionDuration", role.maxSessionDuration());
+        }
+        String requestId = request.attribute(RequestId.class).value();
+        return QueryResponses.ok(AwsService.IAM.xmlNamespace(), call.operation(),
+                operation.run(call.input(QueryRequest.class)), requestId);
     }
 }
