@@ -20,8 +20,8 @@ final class PolicyTestSupport {
     }
 
     /**
-     * Parses "k=v1|v2;k2=v3" into context keys; "k=" gives an empty (absent) key; "" gives none.
-     * Values cannot contain ';', '|' or '='.
+     * Parses "k=v1,v2;k2=v3" into context keys; "k=" gives an empty (absent) key; "" gives none.
+     * Values cannot contain ';', ',' or '='.
      */
     static Map<String, List<String>> keys(String spec) {
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ final class PolicyTestSupport {
         for (String pair : spec.split(";")) {
             int eq = pair.indexOf('=');
             String values = pair.substring(eq + 1);
-            out.put(pair.substring(0, eq), values.isEmpty() ? List.of() : List.of(values.split("\\|")));
+            out.put(pair.substring(0, eq), values.isEmpty() ? List.of() : List.of(values.split(",")));
         }
         return out;
     }
