@@ -104,7 +104,11 @@ class IssuerAndKeyFetchTest extends OidcFixture {
 
     @Test
     void reportsAJwksServerErrorAsIdpCommunicationErrorAndDoesNotCacheTheFailure() throws Exception {
-        idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(500, "oops".getBytes(StandardCharsets.UTF_8), Map.of(), false));
+        // The error response carries a perfectly good key set: only the status code says not to use it.
+        byte[] validKeys = new JWKSet(rsaKey).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+        idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(500, validKeys, Map.of(), false));
+        rejected(validToken(), IDP_COMMUNICATION_ERROR);
+        idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(404, validKeys, Map.of(), false));
         rejected(validToken(), IDP_COMMUNICATION_ERROR);
         idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
         accepted(validToken());

@@ -7,7 +7,10 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64;
@@ -86,6 +89,18 @@ class SignatureAttacksTest extends OidcFixture {
         WebIdentityException e = rejected(sign(attackerRsaKey, claims().build()), INVALID_IDENTITY_TOKEN);
         assertThat(e.getMessage()).isEqualTo(WebIdentityTokenVerifier.SIGNATURE_FAILURE);
         rejected(sign(attackerEcKey, claims().build()), INVALID_IDENTITY_TOKEN);
+    }
+
+    @Test
+    void matchesEcCurvesToTheAlgorithm() throws Exception {
+        ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("ec-384").generate();
+        idp.setJwks(REALM, new JWKSet(List.of(rsaKey, ecKey, p384)));
+        String es384 = sign(p384, new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("ec-384").build(), claims().build());
+        assertThat(accepted(es384).subject()).isEqualTo("mary-sub");
+        // An ES384 header aimed at the P-256 key: refused whatever the signature bytes are.
+        String[] parts = es384.split("\\.");
+        String retargeted = Base64URL.encode("{\"alg\":\"ES384\",\"kid\":\"ec-1\"}") + "." + parts[1] + "." + parts[2];
+        rejected(retargeted, INVALID_IDENTITY_TOKEN);
     }
 
     @Test
