@@ -4,7 +4,6 @@ import dev.quire.core.qbusiness.Applications;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
-import dev.quire.identity.iam.BasicPolicyDocumentValidator;
 import dev.quire.identity.iam.IamService;
 import dev.quire.protocol.AwsService;
 import dev.quire.protocol.errors.ProtocolFailure;
@@ -30,7 +29,11 @@ import dev.quire.server.api.SecretsManagerApi;
 import dev.quire.server.api.StsApi;
 import dev.quire.server.audit.JsonLinesAuditLog;
 import dev.quire.server.auth.CredentialDirectory;
-import dev.quire.server.auth.RootOnlyAuthorizer;
+import dev.quire.server.auth.PolicyAuthorizer;
+import dev.quire.identity.credentials.SessionKeyMaterial;
+import dev.quire.identity.credentials.SessionTokenCodec;
+import dev.quire.identity.iam.GrammarPolicyDocumentValidator;
+import dev.quire.identity.sts.StsService;
 import dev.quire.server.http.JettyListener;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.store.MetadataStore;
@@ -98,16 +101,20 @@ public final class QuireServer implements AutoCloseable {
             credentialsFile = RootKeyFiles.write(dataDir, root.credentials());
         }
         audit = new JsonLinesAuditLog(dataDir.resolve("logs").resolve("audit.jsonl"));
-        CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId());
+        SecureRandom random = new SecureRandom();
+        IamService iam = new IamService(store, config.accountId(), new GrammarPolicyDocumentValidator(), config.clock());
+        SessionTokenCodec tokens = SessionKeyMaterial.codec(store, random);
+        StsService sts = IdentityWiring.sts(config, iam.directory(), tokens, random);
+        CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId(), tokens, iam.directory());
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
                 new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
                 new ErrorStage(new ApiErrors()),
                 new AuthenticationStage(new SigV4Verifier(config.clock()), credentials),
                 new DecodeStage(QBusinessRoutes.table()),
-                new AuthorizationStage(new RootOnlyAuthorizer()),
+                new AuthorizationStage(new PolicyAuthorizer(config.accountId(), iam.directory(), (secretId, region) -> secretId)),
                 new DispatchStage(Map.of(
-                        AwsService.STS, new StsApi(),
+                        AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
                         AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));

@@ -14,9 +14,20 @@ import java.util.Optional;
  */
 public record ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            String accountId, Optional<RootCredentials> rootFromEnvironment,
-                           long maxBodyBytes, Clock clock) {
+                           long maxBodyBytes, Clock clock, boolean allowInsecureOidcHttp,
+                           String samlServiceProviderEntityId) {
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    /** The SAML audience Quire accepts besides AWS's own (env QUIRE_SAML_SP_ENTITY_ID). */
+    public static final String DEFAULT_SAML_SP_ENTITY_ID = "urn:quire:sp";
+
+    /** The settings tests and embedders use: no insecure OIDC issuers, the default SAML SP id. */
+    public ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                        String accountId, Optional<RootCredentials> rootFromEnvironment, long maxBodyBytes, Clock clock) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootFromEnvironment, maxBodyBytes, clock,
+                false, DEFAULT_SAML_SP_ENTITY_ID);
+    }
 
     public ServerConfig {
         if (!accountId.matches("\\d{12}")) {
@@ -40,11 +51,12 @@ public record ServerConfig(String host, int port, Path dataDir, String dbUrl, St
                 dbUrl != null ? dbUrl : env.get("QUIRE_DB_URL"),
                 env.getOrDefault("QUIRE_DB_USER", ""), env.getOrDefault("QUIRE_DB_PASSWORD", ""),
                 env.getOrDefault("QUIRE_ACCOUNT_ID", DEFAULT_ACCOUNT_ID), root, DEFAULT_MAX_BODY_BYTES,
-                Clock.systemUTC());
+                Clock.systemUTC(), "true".equalsIgnoreCase(env.get("QUIRE_ALLOW_INSECURE_OIDC_HTTP")),
+                env.getOrDefault("QUIRE_SAML_SP_ENTITY_ID", DEFAULT_SAML_SP_ENTITY_ID));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, accountId, rootFromEnvironment,
-                maxBodyBytes, clock);
+                maxBodyBytes, clock, allowInsecureOidcHttp, samlServiceProviderEntityId);
     }
 }
