@@ -1,6 +1,7 @@
 package dev.quire.server;
 
 import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.secrets.MasterKey;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -108,7 +109,9 @@ public final class QuireServer implements AutoCloseable {
                         AwsService.STS, new StsApi(),
                         AwsService.IAM, new IamApi(new IamRoles(store)),
                         AwsService.QBUSINESS, new QBusinessApi(new Applications(store)),
-                        AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
+                        AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store,
+                                MasterKey.load(System.getenv(MasterKey.ENVIRONMENT_VARIABLE), dataDir),
+                                config.clock(), config.accountId()))))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
 
