@@ -197,6 +197,10 @@ class SecretsManagerSdkTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(sm.createSecret(r -> r.name("Name_with/all+the=allowed.chars@-").secretString("s")).name())
                 .isEqualTo("Name_with/all+the=allowed.chars@-");
+        String longest = "n".repeat(512);
+        String arn = sm.createSecret(r -> r.name(longest).secretString("long")).arn();
+        assertThat(sm.getSecretValue(r -> r.secretId(longest)).secretString()).isEqualTo("long");
+        assertThat(sm.getSecretValue(r -> r.secretId(arn)).name()).isEqualTo(longest);
     }
 
     @Test

@@ -6,17 +6,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.quire.spi.store.MetadataStore;
 import dev.quire.spi.store.StoredEntity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Secrets in the metadata store: kind {@value Secrets#KIND}, scope = region, id = region + "/" + name
+ * Secrets in the metadata store: kind {@value Secrets#KIND}, scope = region, id = {@link #id}
  * (secrets are regional, as in AWS). A secret whose recovery window has passed is purged when met.
  */
 final class SecretRecords {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final int MAX_ID_CHARS = 512;
 
     /** A secret as read, with the store version its update must match. */
     record Loaded(StoredSecret secret, long version) {
@@ -28,8 +34,21 @@ final class SecretRecords {
         this.store = store;
     }
 
+    /**
+     * {@code region/name}; when that would not fit the store's 512-character id, {@code region/#}
+     * and the name's SHA-256 instead ({@code #} never occurs in a name, so the two forms never meet).
+     */
     static String id(String region, String name) {
-        return region + "/" + name;
+        String plain = region + "/" + name;
+        if (plain.length() <= MAX_ID_CHARS) {
+            return plain;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return region + "/#" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** By name or full ARN in {@code region}; empty when absent or when the deletion became final. */

@@ -173,6 +173,19 @@ public final class Secrets {
         return v;
     }
 
+    /**
+     * The AWSCURRENT value of the secret with this full ARN, for Quire's own use (e.g. the OIDC
+     * client secret a web experience names by {@code secretsArn}); the region is the ARN's.
+     */
+    public SecretVersion currentValue(String secretArn) {
+        String[] parts = secretArn == null ? new String[0] : secretArn.split(":", 7);
+        if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("secretsmanager")
+                || !parts[5].equals("secret") || parts[3].isEmpty()) {
+            throw SecretRules.invalidParameter("The secret ARN is not valid.");
+        }
+        return getValue(parts[3], secretArn, null, null);
+    }
+
     /** LastAccessedDate is a day, as in AWS: written at most once a day, and losing a race is fine. */
     private void noteAccess(SecretRecords.Loaded loaded, Instant now) {
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
