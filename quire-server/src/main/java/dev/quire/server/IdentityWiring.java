@@ -9,6 +9,8 @@ import dev.quire.identity.oidc.WebIdentityTokenVerifier;
 import dev.quire.identity.saml.InMemoryAssertionReplayCache;
 import dev.quire.identity.saml.SamlResponseVerifier;
 import dev.quire.identity.sts.StsService;
+import dev.quire.core.secrets.Secrets;
+import dev.quire.spi.error.ApiError;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
@@ -21,6 +23,17 @@ final class IdentityWiring {
     private static final int REPLAY_CACHE_ENTRIES = 100_000;
 
     private IdentityWiring() {
+    }
+
+    /** (secret name or ARN, region) -> the secret's ARN for policy evaluation; the input when unknown. */
+    static java.util.function.BiFunction<String, String, String> secretArnResolver(Secrets secrets) {
+        return (secretId, region) -> {
+            try {
+                return secrets.describe(region, secretId).arn();
+            } catch (ApiError notFound) {
+                return secretId;
+            }
+        };
     }
 
     static StsService sts(ServerConfig config, IamDirectory iam, SessionTokenCodec tokens, SecureRandom random) {

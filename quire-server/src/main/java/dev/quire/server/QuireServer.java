@@ -1,6 +1,7 @@
 package dev.quire.server;
 
 import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.secrets.MasterKey;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -105,6 +106,8 @@ public final class QuireServer implements AutoCloseable {
         IamService iam = new IamService(store, config.accountId(), new GrammarPolicyDocumentValidator(), config.clock());
         SessionTokenCodec tokens = SessionKeyMaterial.codec(store, random);
         StsService sts = IdentityWiring.sts(config, iam.directory(), tokens, random);
+        Secrets secrets = new Secrets(store, MasterKey.load(System.getenv(MasterKey.ENVIRONMENT_VARIABLE), dataDir),
+                config.clock(), config.accountId());
         CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId(), tokens, iam.directory());
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
@@ -112,12 +115,12 @@ public final class QuireServer implements AutoCloseable {
                 new ErrorStage(new ApiErrors()),
                 new AuthenticationStage(new SigV4Verifier(config.clock()), credentials),
                 new DecodeStage(QBusinessRoutes.table()),
-                new AuthorizationStage(new PolicyAuthorizer(config.accountId(), iam.directory(), (secretId, region) -> secretId)),
+                new AuthorizationStage(new PolicyAuthorizer(config.accountId(), iam.directory(), IdentityWiring.secretArnResolver(secrets))),
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
                         AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
-                        AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
+                        AwsService.SECRETS_MANAGER, new SecretsManagerApi(secrets)))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
 
