@@ -25,10 +25,8 @@ public record PrincipalSpec(boolean everyone, Map<PrincipalType, List<String>> i
             return true;
         }
         PrincipalType type = ctx.principalType();
-        if (type == null || type == PrincipalType.ANONYMOUS) {
-            return false;
-        }
-        List<String> named = identifiers.getOrDefault(type, List.of());
+        // An anonymous (or unnamed) caller has no identifiers, so only "everyone" above names it.
+        List<String> named = type == null ? List.of() : identifiers.getOrDefault(type, List.of());
         for (String id : named) {
             if (id.equals("*")) {
                 return true;

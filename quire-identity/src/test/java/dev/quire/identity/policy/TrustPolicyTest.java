@@ -43,6 +43,8 @@ class TrustPolicyTest {
             {"Federated": "arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/acme"} | FEDERATED | arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/evil | false
             {"Federated": "arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/acme"} | AWS       | arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/acme | false
             {"Federated": "arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/acme"} | SERVICE   | arn:aws:iam::123456789012:oidc-provider/127.0.0.1:18080/realms/acme | false
+            {"Federated": "arn:aws:iam::123456789012:root"}            | FEDERATED | arn:aws:iam::123456789012:oidc-provider/x         | false
+            {"Federated": "123456789012"}                              | FEDERATED | arn:aws:iam::123456789012:saml-provider/x         | false
             {"Service": "application.qbusiness.amazonaws.com"}         | SERVICE   | application.qbusiness.amazonaws.com               | true
             {"Service": "application.qbusiness.amazonaws.com"}         | SERVICE   | qbusiness.amazonaws.com                           | false
             {"Service": "application.qbusiness.amazonaws.com", "AWS": "123456789012"} | AWS | arn:aws:iam::123456789012:user/bob        | true
