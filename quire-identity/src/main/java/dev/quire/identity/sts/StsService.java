@@ -118,7 +118,9 @@ public final class StsService {
         Map<String, String> sessionTags = new LinkedHashMap<>(tags);
         SessionRequestRules.tags(sessionTags);
         RequestContext.Builder ctx = RequestContext.builder()
-                .principal(PrincipalType.AWS, caller.arn(), caller.accountId())
+                // The evaluator does not link sessions to their role: name both, as AWS matches either.
+                .principal(PrincipalType.AWS, caller.roleArn() != null
+                        ? new String[] {caller.arn(), caller.roleArn()} : new String[] {caller.arn()})
                 .key("aws:PrincipalArn", caller.roleArn() != null ? caller.roleArn() : caller.arn())
                 .key("aws:PrincipalAccount", caller.accountId());
         caller.sessionTags().forEach((k, v) -> ctx.key("aws:PrincipalTag/" + k, v));
