@@ -59,7 +59,8 @@ class DependencyDirectionTest {
 
     @Test
     void adaptersSeeOnlyTheSpi() {
-        noClasses().that().resideInAPackage("dev.quire.store..")
+        noClasses().that().resideInAnyPackage("dev.quire.store..", "dev.quire.index..", "dev.quire.embed..",
+                        "dev.quire.extract..", "dev.quire.llm..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.quire.protocol..", "dev.quire.identity..", "dev.quire.core..",
                         "dev.quire.server..", "dev.quire.cli..")
