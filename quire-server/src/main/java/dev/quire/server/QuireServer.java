@@ -108,7 +108,7 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(),
                         AwsService.IAM, new IamApi(new IamRoles(store)),
-                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
+                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)), new dev.quire.server.api.qbusiness.UsersArea(new dev.quire.core.qbusiness.users.Users(store, config.clock())), new dev.quire.server.api.qbusiness.GroupsArea(new dev.quire.core.qbusiness.groups.Groups(store, config.clock())), new dev.quire.server.api.qbusiness.SubscriptionsArea(new dev.quire.core.qbusiness.subscriptions.SubscriptionService(store, config.clock(), config.accountId())))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
