@@ -26,6 +26,13 @@ import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
 import dev.quire.server.api.qbusiness.ApplicationsArea;
 import dev.quire.server.api.qbusiness.QBusinessApi;
+import dev.quire.server.api.qbusiness.QBusinessArea;
+import dev.quire.server.api.qbusiness.UsersArea;
+import dev.quire.server.api.qbusiness.GroupsArea;
+import dev.quire.server.api.qbusiness.SubscriptionsArea;
+import dev.quire.core.qbusiness.users.Users;
+import dev.quire.core.qbusiness.groups.Groups;
+import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
 import dev.quire.server.api.SecretsManagerApi;
 import dev.quire.server.api.StsApi;
 import dev.quire.server.audit.JsonLinesAuditLog;
@@ -119,9 +126,18 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
-                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
+                        AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas()),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(secrets)))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
+    }
+
+    /** The qbusiness operations, area by area. */
+    private List<QBusinessArea> qbusinessAreas() {
+        return List.of(
+                new ApplicationsArea(new Applications(store)),
+                new UsersArea(new Users(store, config.clock())),
+                new GroupsArea(new Groups(store, config.clock())),
+                new SubscriptionsArea(new SubscriptionService(store, config.clock(), config.accountId())));
     }
 
     private WireResponse handle(WireRequest request) {
