@@ -1,6 +1,12 @@
 package dev.quire.server;
 
 import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.qbusiness.StoredIamIdentityProviders;
+import dev.quire.core.qbusiness.chatcontrols.ChatControls;
+import dev.quire.core.qbusiness.index.Indices;
+import dev.quire.core.qbusiness.retriever.Retrievers;
+import dev.quire.core.qbusiness.tags.ResourceTags;
+import dev.quire.core.qbusiness.webexperience.WebExperiences;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -24,6 +30,11 @@ import dev.quire.protocol.sigv4.SigV4Verifier;
 import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
 import dev.quire.server.api.qbusiness.ApplicationsArea;
+import dev.quire.server.api.qbusiness.ChatControlsArea;
+import dev.quire.server.api.qbusiness.IndicesArea;
+import dev.quire.server.api.qbusiness.RetrieversArea;
+import dev.quire.server.api.qbusiness.TagsArea;
+import dev.quire.server.api.qbusiness.WebExperiencesArea;
 import dev.quire.server.api.qbusiness.QBusinessApi;
 import dev.quire.server.api.SecretsManagerApi;
 import dev.quire.server.api.StsApi;
@@ -108,7 +119,12 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(),
                         AwsService.IAM, new IamApi(new IamRoles(store)),
-                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
+                        AwsService.QBUSINESS, new QBusinessApi(List.of(
+                                new ApplicationsArea(new Applications(store, config.accountId(),
+                                        new StoredIamIdentityProviders(store))),
+                                new IndicesArea(new Indices(store)), new RetrieversArea(new Retrievers(store)),
+                                new WebExperiencesArea(new WebExperiences(store, endpoint().toString())),
+                                new ChatControlsArea(new ChatControls(store)), new TagsArea(new ResourceTags(store)))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }

@@ -54,6 +54,15 @@ public final class ChatControls {
         });
     }
 
+    /** DeleteChatControlsConfiguration: back to {@link ChatControlsConfiguration#DEFAULTS}. */
+    public void reset(String applicationId) {
+        store.inTransaction(() -> {
+            guard.requireApplication(applicationId);
+            store.delete(ResourceGuard.CHAT_CONTROLS_KIND, applicationId);
+            return null;
+        });
+    }
+
     static ChatControlsConfiguration apply(ChatControlsConfiguration c, ChatControlsUpdate u) {
         Set<String> phrases = new LinkedHashSet<>(c.blockedPhrases());
         phrases.removeAll(u.blockedPhrasesToDelete());

@@ -22,7 +22,17 @@ public record Index(String applicationId, String indexId, String indexArn, Strin
         return new Index(applicationId, indexId, indexArn, c.displayName() != null ? c.displayName() : displayName,
                 c.description() != null ? c.description() : description, type,
                 c.units() != null ? c.units() : units, status,
-                c.documentAttributeConfigurations() != null ? c.documentAttributeConfigurations()
-                        : documentAttributeConfigurations, createdAt, updatedAt);
+                merged(c.documentAttributeConfigurations()), createdAt, updatedAt);
+    }
+
+    /** UpdateIndex adds attributes and replaces those of the same name; it never drops the others. */
+    private List<DocumentAttributeConfiguration> merged(List<DocumentAttributeConfiguration> changes) {
+        if (changes == null) {
+            return documentAttributeConfigurations;
+        }
+        java.util.Map<String, DocumentAttributeConfiguration> byName = new java.util.LinkedHashMap<>();
+        documentAttributeConfigurations.forEach(a -> byName.put(a.name(), a));
+        changes.forEach(a -> byName.put(a.name(), a));
+        return List.copyOf(byName.values());
     }
 }
