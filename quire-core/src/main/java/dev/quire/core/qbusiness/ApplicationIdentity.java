@@ -17,10 +17,12 @@ final class ApplicationIdentity {
 
     void check(NewApplication r) {
         String type = r.identityType();
-        if (type == null || type.equals("AWS_IAM_IDC") || r.identityCenterInstanceArn() != null) {
+        if (type == null || type.equals("AWS_IAM_IDC")) {
             // AWS defaults to Identity Center when identityType is left out.
-            throw identityCenterUnavailable(r.identityCenterInstanceArn() != null && type != null
-                    ? "identityCenterInstanceArn" : "identityType");
+            throw identityCenterUnavailable("identityType");
+        }
+        if (r.identityCenterInstanceArn() != null) {
+            throw identityCenterUnavailable("identityCenterInstanceArn");
         }
         if (type.equals("AWS_QUICKSIGHT_IDP")) {
             throw ApiError.invalidField("identityType", "AWS_QUICKSIGHT_IDP isn't available in Quire.");
