@@ -9,6 +9,7 @@ import dev.quire.identity.oidc.WebIdentityTokenVerifier;
 import dev.quire.identity.saml.InMemoryAssertionReplayCache;
 import dev.quire.identity.saml.SamlResponseVerifier;
 import dev.quire.identity.sts.StsService;
+import dev.quire.core.qbusiness.IdentityProviderLookup;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.spi.error.ApiError;
 import java.security.SecureRandom;
@@ -34,6 +35,12 @@ final class IdentityWiring {
                 return secretId;
             }
         };
+    }
+
+    /** What CreateApplication checks: the provider ARN names a registered OIDC or SAML provider. */
+    static IdentityProviderLookup providerTypes(IamDirectory iam) {
+        return arn -> iam.oidcProviderByArn(arn).map(p -> IdentityProviderLookup.OIDC)
+                .or(() -> iam.samlProviderByArn(arn).map(p -> IdentityProviderLookup.SAML));
     }
 
     static StsService sts(ServerConfig config, IamDirectory iam, SessionTokenCodec tokens, SecureRandom random) {

@@ -2,6 +2,12 @@ package dev.quire.server;
 
 import dev.quire.core.qbusiness.Applications;
 import dev.quire.core.secrets.MasterKey;
+import dev.quire.core.qbusiness.IdentityProviderLookup;
+import dev.quire.core.qbusiness.chatcontrols.ChatControls;
+import dev.quire.core.qbusiness.index.Indices;
+import dev.quire.core.qbusiness.retriever.Retrievers;
+import dev.quire.core.qbusiness.tags.ResourceTags;
+import dev.quire.core.qbusiness.webexperience.WebExperiences;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -25,6 +31,11 @@ import dev.quire.protocol.sigv4.SigV4Verifier;
 import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
 import dev.quire.server.api.qbusiness.ApplicationsArea;
+import dev.quire.server.api.qbusiness.ChatControlsArea;
+import dev.quire.server.api.qbusiness.IndicesArea;
+import dev.quire.server.api.qbusiness.RetrieversArea;
+import dev.quire.server.api.qbusiness.TagsArea;
+import dev.quire.server.api.qbusiness.WebExperiencesArea;
 import dev.quire.server.api.qbusiness.QBusinessApi;
 import dev.quire.server.api.qbusiness.QBusinessArea;
 import dev.quire.server.api.qbusiness.UsersArea;
@@ -126,15 +137,20 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
-                        AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas()),
+                        AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas(IdentityWiring.providerTypes(iam.directory()))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(secrets)))));
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
 
     /** The qbusiness operations, area by area. */
-    private List<QBusinessArea> qbusinessAreas() {
+    private List<QBusinessArea> qbusinessAreas(IdentityProviderLookup identityProviders) {
         return List.of(
-                new ApplicationsArea(new Applications(store)),
+                new ApplicationsArea(new Applications(store, config.accountId(), identityProviders)),
+                new IndicesArea(new Indices(store)),
+                new RetrieversArea(new Retrievers(store)),
+                new WebExperiencesArea(new WebExperiences(store, endpoint().toString())),
+                new ChatControlsArea(new ChatControls(store)),
+                new TagsArea(new ResourceTags(store)),
                 new UsersArea(new Users(store, config.clock())),
                 new GroupsArea(new Groups(store, config.clock())),
                 new SubscriptionsArea(new SubscriptionService(store, config.clock(), config.accountId())));

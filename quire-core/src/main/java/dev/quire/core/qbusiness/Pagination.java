@@ -1,13 +1,17 @@
 package dev.quire.core.qbusiness;
 
 import dev.quire.spi.error.ApiError;
+import dev.quire.spi.store.MetadataStore;
+import dev.quire.spi.store.Page;
+import dev.quire.spi.store.StoredEntity;
+import java.util.function.Function;
 
-/** The qbusiness maxResults rule shared by every List operation. */
-final class Pagination {
+/** The qbusiness maxResults/nextToken rules shared by every List operation. */
+public final class Pagination {
     private Pagination() {
     }
 
-    static int limit(Integer maxResults, int max) {
+    public static int limit(Integer maxResults, int max) {
         if (maxResults == null) {
             return max;
         }
@@ -15,5 +19,16 @@ final class Pagination {
             throw ApiError.invalidField("maxResults", "maxResults must be between 1 and " + max + ".");
         }
         return maxResults;
+    }
+
+    /** One page of {@code kind} records in {@code scope}; a token not made by Quire is a ValidationException. */
+    public static <T> Page<T> page(MetadataStore store, String kind, String scope, String nextToken, Integer maxResults,
+                                   int max, Function<StoredEntity, T> mapper) {
+        int limit = limit(maxResults, max);
+        try {
+            return Page.read(store, kind, scope, nextToken, limit, mapper);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalidField("nextToken", "The nextToken is not valid.");
+        }
     }
 }
