@@ -1,6 +1,12 @@
 package dev.quire.server;
 
 import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.qbusiness.datasources.DataSources;
+import dev.quire.core.qbusiness.datasources.SyncJobs;
+import dev.quire.core.qbusiness.documents.DocumentAccess;
+import dev.quire.core.qbusiness.documents.Documents;
+import dev.quire.core.qbusiness.documents.IndexingWorker;
+import dev.quire.core.qbusiness.documents.NoSearchIndexYet;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -24,6 +30,8 @@ import dev.quire.protocol.sigv4.SigV4Verifier;
 import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
 import dev.quire.server.api.qbusiness.ApplicationsArea;
+import dev.quire.server.api.qbusiness.DataSourcesArea;
+import dev.quire.server.api.qbusiness.DocumentsArea;
 import dev.quire.server.api.qbusiness.QBusinessApi;
 import dev.quire.server.api.SecretsManagerApi;
 import dev.quire.server.api.StsApi;
@@ -58,6 +66,7 @@ public final class QuireServer implements AutoCloseable {
     private JsonLinesAuditLog audit;
     private RootCredentialStore.Resolution root;
     private Path credentialsFile;
+    private IndexingWorker indexingWorker;
 
     private QuireServer(ServerConfig config) {
         this.config = config;
@@ -98,6 +107,14 @@ public final class QuireServer implements AutoCloseable {
         }
         audit = new JsonLinesAuditLog(dataDir.resolve("logs").resolve("audit.jsonl"));
         CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId());
+        DataSources dataSources = new DataSources(store, config.clock());
+        SyncJobs syncJobs = new SyncJobs(store, dataSources, config.clock());
+        Documents documents = new Documents(store, syncJobs, config.clock());
+        dataSources.onDelete(documents);
+        indexingWorker = new IndexingWorker(store, new NoSearchIndexYet(),
+                IndexingWorker.Settings.defaults(java.net.InetAddress.getLocalHost().getHostName() + ":" + dataDir),
+                config.clock());
+        documents.onEnqueue(indexingWorker::wake);
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
                 new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
@@ -108,8 +125,11 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(),
                         AwsService.IAM, new IamApi(new IamRoles(store)),
-                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)))),
+                        AwsService.QBUSINESS, new QBusinessApi(List.of(new ApplicationsArea(new Applications(store)),
+                                new DocumentsArea(documents, new DocumentAccess(documents)),
+                                new DataSourcesArea(dataSources, syncJobs))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(new Secrets(store))))));
+        indexingWorker.start();
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
 
@@ -180,6 +200,9 @@ public final class QuireServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        if (indexingWorker != null) {
+            indexingWorker.close();
+        }
         if (store != null) {
             store.close();
         }
