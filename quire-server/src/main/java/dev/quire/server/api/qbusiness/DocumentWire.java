@@ -52,7 +52,7 @@ final class DocumentWire {
             throw ApiError.invalidField("content", "content must have exactly one of blob or s3.");
         }
         try {
-            return Base64.getMimeDecoder().decode(blob.asText());
+            return Base64.getDecoder().decode(blob.asText());
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidField("content.blob", "content.blob is not valid base64.");
         }
