@@ -8,6 +8,14 @@ import dev.quire.core.qbusiness.index.Indices;
 import dev.quire.core.qbusiness.retriever.Retrievers;
 import dev.quire.core.qbusiness.tags.ResourceTags;
 import dev.quire.core.qbusiness.webexperience.WebExperiences;
+import dev.quire.core.qbusiness.datasources.DataSources;
+import dev.quire.core.qbusiness.datasources.SyncJobs;
+import dev.quire.core.qbusiness.documents.DocumentAccess;
+import dev.quire.core.qbusiness.documents.Documents;
+import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
+import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.documents.IndexingWorker;
+import dev.quire.core.qbusiness.documents.NoSearchIndexYet;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -36,6 +44,8 @@ import dev.quire.server.api.qbusiness.IndicesArea;
 import dev.quire.server.api.qbusiness.RetrieversArea;
 import dev.quire.server.api.qbusiness.TagsArea;
 import dev.quire.server.api.qbusiness.WebExperiencesArea;
+import dev.quire.server.api.qbusiness.DataSourcesArea;
+import dev.quire.server.api.qbusiness.DocumentsArea;
 import dev.quire.server.api.qbusiness.QBusinessApi;
 import dev.quire.server.api.qbusiness.QBusinessArea;
 import dev.quire.server.api.qbusiness.UsersArea;
@@ -81,6 +91,7 @@ public final class QuireServer implements AutoCloseable {
     private JsonLinesAuditLog audit;
     private RootCredentialStore.Resolution root;
     private Path credentialsFile;
+    private IndexingWorker indexingWorker;
 
     private QuireServer(ServerConfig config) {
         this.config = config;
@@ -127,6 +138,17 @@ public final class QuireServer implements AutoCloseable {
         Secrets secrets = new Secrets(store, MasterKey.load(System.getenv(MasterKey.ENVIRONMENT_VARIABLE), dataDir),
                 config.clock(), config.accountId());
         CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId(), tokens, iam.directory());
+        DataSources dataSources = new DataSources(store, config.clock());
+        SyncJobs syncJobs = new SyncJobs(store, dataSources, config.clock());
+        Documents documents = new Documents(store, syncJobs, config.clock());
+        dataSources.onDelete(documents);
+        indexingWorker = new IndexingWorker(store, new NoSearchIndexYet(),
+                IndexingWorker.Settings.defaults(java.net.InetAddress.getLocalHost().getHostName() + ":" + dataDir),
+                config.clock());
+        documents.onEnqueue(indexingWorker::wake);
+        documents.useCapacity(new dev.quire.core.qbusiness.index.IndexCapacity(store)::check);
+        DocumentAccess documentAccess = new DocumentAccess(documents);
+        documentAccess.usePrincipals(new ResolvedUserPrincipals(new PrincipalResolver(store)));
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
                 new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
@@ -137,14 +159,17 @@ public final class QuireServer implements AutoCloseable {
                 new DispatchStage(Map.of(
                         AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
-                        AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas(IdentityWiring.providerTypes(iam.directory()))),
+                        AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas(IdentityWiring.providerTypes(iam.directory()),
+                                new DocumentsArea(documents, documentAccess), new DataSourcesArea(dataSources, syncJobs))),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(secrets)))));
+        indexingWorker.start();
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());
     }
 
     /** The qbusiness operations, area by area. */
-    private List<QBusinessArea> qbusinessAreas(IdentityProviderLookup identityProviders) {
-        return List.of(
+    private List<QBusinessArea> qbusinessAreas(IdentityProviderLookup identityProviders, QBusinessArea... more) {
+        List<QBusinessArea> areas = new java.util.ArrayList<>(List.of(more));
+        areas.addAll(List.of(
                 new ApplicationsArea(new Applications(store, config.accountId(), identityProviders)),
                 new IndicesArea(new Indices(store)),
                 new RetrieversArea(new Retrievers(store)),
@@ -153,7 +178,8 @@ public final class QuireServer implements AutoCloseable {
                 new TagsArea(new ResourceTags(store)),
                 new UsersArea(new Users(store, config.clock())),
                 new GroupsArea(new Groups(store, config.clock())),
-                new SubscriptionsArea(new SubscriptionService(store, config.clock(), config.accountId())));
+                new SubscriptionsArea(new SubscriptionService(store, config.clock(), config.accountId()))));
+        return areas;
     }
 
     private WireResponse handle(WireRequest request) {
@@ -223,6 +249,9 @@ public final class QuireServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        if (indexingWorker != null) {
+            indexingWorker.close();
+        }
         if (store != null) {
             store.close();
         }

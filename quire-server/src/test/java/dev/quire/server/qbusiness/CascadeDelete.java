@@ -23,7 +23,7 @@ final class CascadeDelete {
         String index = cp.qb.createIndex(r -> r.applicationId(app).displayName("i").tags(tag)
                 .clientToken(UUID.randomUUID().toString())).indexId();
         cp.store.insert(ResourceGuard.DOCUMENT_KIND, index + "/doc-1", Scopes.index(app, index),
-                "{\"status\":\"INDEXED\",\"sizeBytes\":5}");
+                "{\"status\":\"INDEXED\",\"contentBytes\":5}");
         cp.qb.createRetriever(r -> r.applicationId(app).type(RetrieverType.NATIVE_INDEX).displayName("r").tags(tag)
                 .clientToken(UUID.randomUUID().toString())
                 .configuration(c -> c.nativeIndexConfiguration(n -> n.indexId(index))));

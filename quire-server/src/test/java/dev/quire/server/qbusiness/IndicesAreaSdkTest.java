@@ -188,6 +188,6 @@ class IndicesAreaSdkTest {
     private static void seedDocument(String app, String index, String status, long bytes) {
         String id = UUID.randomUUID().toString();
         cp.store.insert(ResourceGuard.DOCUMENT_KIND, index + "/" + id, Scopes.index(app, index),
-                "{\"documentId\":\"" + id + "\",\"status\":\"" + status + "\",\"sizeBytes\":" + bytes + "}");
+                "{\"documentId\":\"" + id + "\",\"status\":\"" + status + "\",\"contentBytes\":" + bytes + "}");
     }
 }

@@ -18,12 +18,12 @@ import java.util.Map;
  *
  * <p>Assumption about the documents area's records: kind {@value ResourceGuard#DOCUMENT_KIND} in
  * scope {@code app/<app>/index/<index>}, whose JSON has {@code "status":"INDEXED"} once indexed
- * and the extracted text size in bytes as {@code "sizeBytes"} (a number; absent counts as 0).
+ * and the extracted text size in bytes as {@code "contentBytes"} (a number; absent counts as 0).
  */
 public final class IndexCapacity {
     public static final int DOCUMENTS_PER_UNIT = 20_000;
     public static final long BYTES_PER_UNIT = 200L * 1_000_000L;
-    public static final String SIZE_FIELD = "sizeBytes";
+    public static final String SIZE_FIELD = "contentBytes";
     private static final int BATCH = 500;
 
     private final MetadataStore store;

@@ -1,0 +1,34 @@
+package dev.quire.server.qbusiness;
+
+import dev.quire.server.support.RunningQuire;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+
+/** Data sources through the SDK on embedded H2. */
+class DataSourcesSdkTest extends DataSourcesSdkContract {
+    @TempDir
+    static Path dataDir;
+    static RunningQuire quire;
+    static QBusinessClient client;
+
+    @BeforeAll
+    static void start() {
+        DocumentsFixture.seedEmbedded(dataDir);
+        quire = RunningQuire.h2(dataDir);
+        client = quire.qbusiness(quire.rootCredentials());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        quire.close();
+    }
+
+    @Override
+    QBusinessClient qb() {
+        return client;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.quire.server.qbusiness;
+
+import static dev.quire.server.qbusiness.DocumentsFixture.APP;
+import static dev.quire.server.qbusiness.DocumentsFixture.INDEX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quire.core.qbusiness.documents.IndexingWorker;
+import dev.quire.server.support.RunningQuire;
+import dev.quire.store.jdbc.JdbcMetadataStore;
+import dev.quire.store.jdbc.PostgresTestServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+import software.amazon.awssdk.services.qbusiness.model.Document;
+
+/** The documents and data source flows on PostgreSQL, and two indexing workers sharing it. */
+class DocumentsPostgresTest extends DocumentsSdkContract {
+    @TempDir
+    static Path dataDir;
+    static PostgresTestServer.Database db;
+    static JdbcMetadataStore sideStore;
+    static RunningQuire quire;
+    static QBusinessClient client;
+
+    @BeforeAll
+    static void start() {
+        db = PostgresTestServer.newDatabase();
+        sideStore = JdbcMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
+        DocumentsFixture.seed(sideStore, APP, INDEX);
+        quire = RunningQuire.start(dataDir, db.jdbcUrl(), db.user(), db.password(), Optional.of(RunningQuire.ROOT));
+        client = quire.qbusiness(quire.rootCredentials());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        quire.close();
+        sideStore.close();
+    }
+
+    @Override
+    QBusinessClient qb() {
+        return client;
+    }
+
+    @Nested
+    class DataSources extends DataSourcesSdkContract {
+        @Override
+        QBusinessClient qb() {
+            return client;
+        }
+    }
+
+    @Nested
+    class TwoNodes {
+        @Test
+        void twoWorkersOnOneDatabaseIndexEachDocumentOnce() throws Exception {
+            Document[] docs = IntStream.range(0, 10).mapToObj(i -> doc("two-nodes-" + i, "x")).toArray(Document[]::new);
+            assertThat(put(docs).failedDocuments()).isEmpty();
+            RecordingIndexer indexer = new RecordingIndexer();
+            IndexingWorker a = worker("node-a", indexer);
+            IndexingWorker b = worker("node-b", indexer);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Integer> fa = pool.submit((Callable<Integer>) a::drainOnce);
+                Future<Integer> fb = pool.submit((Callable<Integer>) b::drainOnce);
+                int finished = fa.get() + fb.get();
+                // other tests of this class left RECEIVED documents queued too
+                assertThat(finished).isGreaterThanOrEqualTo(10);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(indexer.indexed).extracting(d -> d.documentId()).doesNotHaveDuplicates()
+                    .filteredOn(id -> id.startsWith("two-nodes-")).hasSize(10);
+            assertThat(listAll().get("two-nodes-3").statusAsString()).isEqualTo("INDEXED");
+        }
+
+        private IndexingWorker worker(String node, RecordingIndexer indexer) {
+            return new IndexingWorker(sideStore, indexer, new IndexingWorker.Settings(node, Duration.ofMinutes(5),
+                    Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(30), 3), Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.quire.spi.index;
+
+/**
+ * The indexing port: makes a stored document searchable (or removes it). The durable queue in
+ * quire-core calls it from one background thread; implementations need not be thread-safe
+ * across calls but must be idempotent (a job may be retried after a crash).
+ *
+ * <p>Throw {@link PermanentIndexingFailure} for a document that can never be indexed (the document
+ * ends FAILED at once); any other exception is treated as transient and retried with backoff.
+ */
+public interface DocumentIndexer {
+
+    /** Adds or replaces {@code doc} (same application, index and document id) in the search index. */
+    void index(IndexableDocument doc);
+
+    /** Removes the document from the search index; a document that is not there is not an error. */
+    void delete(String applicationId, String indexId, String documentId);
+
+    /**
+     * Whether {@link #index} really makes a document searchable. An indexer that answers false
+     * (a placeholder until a search index exists) gets no index work: documents stay RECEIVED
+     * with their jobs queued, so they are indexed when a real indexer is wired, and no status
+     * ever claims a document is searchable when it is not.
+     */
+    default boolean searchable() {
+        return true;
+    }
+}
