@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class SentenceScorer {
     /** Further sentences must score at least this share of the best one. */
-    static final double RELATIVE_CUTOFF = 0.5;
+    static final double RELATIVE_CUTOFF = 0.6;
     /** Share of the question's (weighted) terms a sentence must cover to support an answer. */
     static final double MIN_COVERAGE = 0.25;
     private static final double RANK_DECAY = 0.15;
