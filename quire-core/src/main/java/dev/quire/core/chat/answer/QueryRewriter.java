@@ -19,7 +19,7 @@ public final class QueryRewriter {
     /** Follow-ups are short; a long message carries its own context. */
     private static final int MAX_FOLLOW_UP_WORDS = 8;
     private static final int MAX_USER_TURNS = 3;
-    private static final int MAX_ANSWER_NAMES = 6;
+    private static final int MAX_ANSWER_NAMES = 8;
     private static final Set<String> ANAPHORS = Set.of(
             "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
             "this", "that", "these", "those", "there", "one", "ones", "other", "another", "else",
@@ -50,9 +50,9 @@ public final class QueryRewriter {
             }
         }
         if (!contrast && words.stream().anyMatch(ANSWER_POINTERS::contains)) {
-            int names = 0;
+            int before = carried.size();
             for (String name : namesIn(lastAnswer(history))) {
-                if (names++ == MAX_ANSWER_NAMES) {
+                if (carried.size() - before == MAX_ANSWER_NAMES) {
                     break;
                 }
                 addIfNew(name, present, carried);
