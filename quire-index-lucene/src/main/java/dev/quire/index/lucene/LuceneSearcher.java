@@ -56,7 +56,7 @@ final class LuceneSearcher {
                 if (r.queryVector() == null) {
                     throw new IllegalArgumentException("VECTOR search needs a query vector");
                 }
-                yield hits(s, s.search(knn(r.queryVector(), r.limit(), filter), r.limit()).scoreDocs);
+                yield hits(s, s.search(knn(s, r.queryVector(), r.limit(), filter), r.limit()).scoreDocs);
             }
             case HYBRID -> hybrid(s, r, filter);
         };
@@ -69,7 +69,7 @@ final class LuceneSearcher {
     }
 
     private List<ChunkHit> hybrid(IndexSearcher s, SearchRequest r, Query filter) throws IOException {
-        int candidates = Math.max(r.limit() * HYBRID_FACTOR, HYBRID_MIN);
+        int candidates = (int) Math.min(Math.max((long) r.limit() * HYBRID_FACTOR, HYBRID_MIN), Integer.MAX_VALUE);
         List<Integer> lexical = new ArrayList<>();
         Query text = textQuery(r.queryText(), filter);
         if (text != null) {
@@ -79,7 +79,7 @@ final class LuceneSearcher {
         }
         List<Integer> semantic = new ArrayList<>();
         if (r.queryVector() != null) {
-            for (ScoreDoc sd : s.search(knn(r.queryVector(), candidates, filter), candidates).scoreDocs) {
+            for (ScoreDoc sd : s.search(knn(s, r.queryVector(), candidates, filter), candidates).scoreDocs) {
                 semantic.add(sd.doc);
             }
         }
@@ -122,8 +122,10 @@ final class LuceneSearcher {
                 .build();
     }
 
-    private static Query knn(float[] vector, int k, Query filter) {
-        return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), k, filter);
+    /** k is capped at the number of documents: Lucene sizes its queues by k, and limit is caller-given. */
+    private static Query knn(IndexSearcher s, float[] vector, int k, Query filter) {
+        int cappedK = Math.max(1, Math.min(k, s.getIndexReader().maxDoc()));
+        return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), cappedK, filter);
     }
 
     private static List<ChunkHit> hits(IndexSearcher s, ScoreDoc[] docs) throws IOException {

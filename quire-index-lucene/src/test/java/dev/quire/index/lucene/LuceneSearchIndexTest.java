@@ -76,6 +76,17 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aHugeLimitIsBoundedByTheIndexSize() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.openInMemory()) {
+            index.replaceDocument(APP, INDEX, "a", List.of(chunk("a", 0, "alpha", vec(1, 0), AclTerms.everyone())));
+            for (Mode mode : Mode.values()) {
+                assertThat(documentIds(index.search(request("alpha", vec(1, 0), Set.of(), null, Integer.MAX_VALUE, mode))))
+                        .as(mode.name()).containsExactly("a");
+            }
+        }
+    }
+
+    @Test
     void writesAreValidated() {
         try (LuceneSearchIndex index = LuceneSearchIndex.openInMemory()) {
             IndexedChunk other = chunk("other", 0, "t", null, AclTerms.everyone());
