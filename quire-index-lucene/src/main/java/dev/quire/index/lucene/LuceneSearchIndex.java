@@ -1,0 +1,280 @@
+package dev.quire.index.lucene;
+
+import dev.quire.spi.search.ChunkHit;
+import dev.quire.spi.search.IndexedChunk;
+import dev.quire.spi.search.SearchIndex;
+import dev.quire.spi.search.SearchRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The {@link SearchIndex} port on embedded Lucene 9: one Lucene document per chunk (see
+ * {@link ChunkDocuments}), one IndexWriter, and a SearcherManager refreshed after every write so a
+ * search issued after a write returns sees it (near-real-time). Every write is committed before it
+ * returns, so an acknowledged write survives a crash of the process.
+ *
+ * <p>A document's chunks are replaced with one {@code updateDocuments(docKey, chunks)}, which
+ * Lucene applies atomically: a searcher sees all old chunks or all new ones, never a mix.
+ * Searches are always confined to the request's application and index, and the caller's ACL is a
+ * filter clause INSIDE the query (see {@link AclEncoding}), as is the attribute filter
+ * (see {@link AttributeQueries}); {@link LuceneSearcher} runs the BM25, kNN and hybrid modes.
+ *
+ * <p>All chunk vectors share one dimension, fixed by the first chunk written with a vector;
+ * a chunk or query of another dimension is rejected with {@link IllegalArgumentException}.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final LuceneSearcher searcher;
+    private final Object writeLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile int vectorDimension;
+    private volatile int aclSlots;
+
+    private LuceneSearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.searcher = new LuceneSearcher(analyzer);
+        readSchemaFromIndex();
+    }
+
+    /** Opens (creating if absent) an index in {@code dir}, memory-mapped where the platform allows. */
+    public static LuceneSearchIndex open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new LuceneSearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open Lucene index in " + dir, e);
+        }
+    }
+
+    /** A heap-only index, gone when closed (for tests). */
+    public static LuceneSearchIndex openInMemory() {
+        try {
+            return new LuceneSearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void replaceDocument(String applicationId, String indexId, String documentId, List<IndexedChunk> chunks) {
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(chunks, "chunks");
+        Term docKey = ChunkDocuments.docKey(applicationId, indexId, documentId);
+        int batchDimension = 0;
+        int batchSlots = 0;
+        List<Document> docs = new ArrayList<>(chunks.size());
+        for (IndexedChunk c : chunks) {
+            if (!applicationId.equals(c.applicationId()) || !indexId.equals(c.indexId())
+                    || !documentId.equals(c.documentId())) {
+                throw new IllegalArgumentException("chunk " + c.chunkId() + " does not belong to document "
+                        + applicationId + "/" + indexId + "/" + documentId);
+            }
+            Objects.requireNonNull(c.chunkId(), "chunkId");
+            Objects.requireNonNull(c.acl(), "acl (a chunk without an ACL is never indexed: fail closed)");
+            if (c.vector() != null) {
+                batchDimension = checkDimension(batchDimension, c.vector().length, "chunk " + c.chunkId());
+            }
+            Document doc = ChunkDocuments.toDocument(c);
+            docs.add(doc);
+            batchSlots = Math.max(batchSlots, countSlots(doc));
+        }
+        synchronized (writeLock) {
+            ensureOpen();
+            if (batchDimension > 0) {
+                vectorDimension = checkDimension(vectorDimension, batchDimension, "document " + documentId);
+            }
+            // Raise the slot count before the documents become visible, so no search misses a slot.
+            aclSlots = Math.max(aclSlots, batchSlots);
+            try {
+                if (docs.isEmpty()) {
+                    writer.deleteDocuments(docKey);
+                } else {
+                    writer.updateDocuments(docKey, docs);
+                }
+                commitAndRefresh();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void deleteDocument(String applicationId, String indexId, String documentId) {
+        delete(new TermQuery(ChunkDocuments.docKey(applicationId, indexId, documentId)));
+    }
+
+    @Override
+    public void deleteIndex(String applicationId, String indexId) {
+        delete(indexId == null
+                ? new TermQuery(new Term(ChunkDocuments.APP, applicationId))
+                : new TermQuery(new Term(ChunkDocuments.SCOPE, ChunkDocuments.scopeKey(applicationId, indexId))));
+    }
+
+    @Override
+    public List<ChunkHit> search(SearchRequest request) {
+        if (request.queryVector() != null && vectorDimension > 0 && request.queryVector().length != vectorDimension) {
+            throw new IllegalArgumentException("query vector has dimension " + request.queryVector().length
+                    + " but this index holds vectors of dimension " + vectorDimension);
+        }
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        filter.add(new TermQuery(new Term(ChunkDocuments.SCOPE,
+                ChunkDocuments.scopeKey(request.applicationId(), request.indexId()))), Occur.FILTER);
+        filter.add(AclEncoding.filter(request.principals(), aclSlots), Occur.FILTER);
+        if (request.filter() != null) {
+            filter.add(AttributeQueries.toQuery(request.filter()), Occur.FILTER);
+        }
+        return withSearcher(s -> searcher.search(s, request, filter.build()));
+    }
+
+    /** BM25 over all chunks without scope or ACL: a baseline for {@link LuceneBench}, never for users. */
+    List<ChunkHit> searchUnfilteredForBenchmark(String queryText, int limit) {
+        return withSearcher(s -> searcher.bm25(s, queryText, null, limit));
+    }
+
+    /** Adds fresh chunks with a single commit at the end (benchmark loading; no replace semantics). */
+    void bulkAddForBenchmark(Iterable<IndexedChunk> chunks) {
+        synchronized (writeLock) {
+            try {
+                for (IndexedChunk c : chunks) {
+                    if (c.vector() != null) {
+                        vectorDimension = checkDimension(vectorDimension, c.vector().length, "chunk " + c.chunkId());
+                    }
+                    Document doc = ChunkDocuments.toDocument(c);
+                    aclSlots = Math.max(aclSlots, countSlots(doc));
+                    writer.addDocument(doc);
+                }
+                commitAndRefresh();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public long chunkCount(String applicationId, String indexId) {
+        Query scope = new TermQuery(new Term(ChunkDocuments.SCOPE, ChunkDocuments.scopeKey(applicationId, indexId)));
+        return withSearcher(s -> (long) s.count(scope));
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (writeLock) {
+            try (directory; analyzer; writer; searchers) {
+                // closed in reverse order: searchers, writer (commits), analyzer, directory
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void delete(Query query) {
+        synchronized (writeLock) {
+            ensureOpen();
+            try {
+                writer.deleteDocuments(query);
+                commitAndRefresh();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void commitAndRefresh() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private interface SearcherAction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherAction<T> action) {
+        ensureOpen();
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return action.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the search index is closed");
+        }
+    }
+
+    private static int checkDimension(int expected, int actual, String what) {
+        if (actual == 0) {
+            throw new IllegalArgumentException(what + " has an empty vector");
+        }
+        if (expected != 0 && expected != actual) {
+            throw new IllegalArgumentException(what + " has a vector of dimension " + actual
+                    + " but this index holds vectors of dimension " + expected);
+        }
+        return actual;
+    }
+
+    private static int countSlots(Document doc) {
+        int slots = 0;
+        for (var field : doc.getFields()) {
+            slots = Math.max(slots, AclEncoding.slotOf(field.name()) + 1);
+        }
+        return slots;
+    }
+
+    /** Recovers the vector dimension and the number of ACL slots of an index opened from disk. */
+    private void readSchemaFromIndex() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (FieldInfo info : FieldInfos.getMergedFieldInfos(s.getIndexReader())) {
+                if (info.name.equals(ChunkDocuments.VECTOR) && info.getVectorDimension() > 0) {
+                    vectorDimension = info.getVectorDimension();
+                }
+                aclSlots = Math.max(aclSlots, AclEncoding.slotOf(info.name) + 1);
+            }
+        } finally {
+            searchers.release(s);
+        }
+    }
+}
