@@ -15,7 +15,13 @@ import dev.quire.core.qbusiness.documents.Documents;
 import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
 import dev.quire.core.qbusiness.principals.PrincipalResolver;
 import dev.quire.core.qbusiness.documents.IndexingWorker;
-import dev.quire.core.qbusiness.documents.NoSearchIndexYet;
+import dev.quire.core.ingest.Chunker;
+import dev.quire.core.retrieval.SearchIndexer;
+import dev.quire.embed.onnx.LazyEmbedder;
+import dev.quire.extract.tika.TikaTextExtractor;
+import dev.quire.index.lucene.LuceneSearchIndex;
+import dev.quire.spi.embed.Embedder;
+import dev.quire.spi.search.SearchIndex;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
 import dev.quire.identity.credentials.RootCredentials;
@@ -92,6 +98,8 @@ public final class QuireServer implements AutoCloseable {
     private RootCredentialStore.Resolution root;
     private Path credentialsFile;
     private IndexingWorker indexingWorker;
+    private SearchIndex searchIndex;
+    private Embedder embedder;
 
     private QuireServer(ServerConfig config) {
         this.config = config;
@@ -142,7 +150,10 @@ public final class QuireServer implements AutoCloseable {
         SyncJobs syncJobs = new SyncJobs(store, dataSources, config.clock());
         Documents documents = new Documents(store, syncJobs, config.clock());
         dataSources.onDelete(documents);
-        indexingWorker = new IndexingWorker(store, new NoSearchIndexYet(),
+        searchIndex = LuceneSearchIndex.open(dataDir.resolve("index"));
+        embedder = new LazyEmbedder(dataDir.resolve("native"));
+        SearchIndexer indexer = new SearchIndexer(new TikaTextExtractor(), new Chunker(), embedder, searchIndex, config.clock());
+        indexingWorker = new IndexingWorker(store, indexer,
                 IndexingWorker.Settings.defaults(java.net.InetAddress.getLocalHost().getHostName() + ":" + dataDir),
                 config.clock());
         documents.onEnqueue(indexingWorker::wake);
@@ -251,6 +262,9 @@ public final class QuireServer implements AutoCloseable {
         listener.close();
         if (indexingWorker != null) {
             indexingWorker.close();
+        }
+        if (searchIndex != null) {
+            searchIndex.close();
         }
         if (store != null) {
             store.close();
