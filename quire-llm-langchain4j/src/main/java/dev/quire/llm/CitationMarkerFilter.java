@@ -24,6 +24,7 @@ final class CitationMarkerFilter {
     private final Set<Integer> offered;
     private final Consumer<String> sink;
     private final StringBuilder pending = new StringBuilder();
+    private final StringBuilder out = new StringBuilder();
     private int markerStart = -1;
     private boolean emittedAnything;
     private boolean validCitationSeen;
@@ -41,6 +42,7 @@ final class CitationMarkerFilter {
         for (int i = 0; i < chunk.length(); i++) {
             accept(chunk.charAt(i));
         }
+        flushOut();
     }
 
     /** Ends the text: a half-written marker is kept as plain text, trailing whitespace dropped. */
@@ -50,6 +52,7 @@ final class CitationMarkerFilter {
         }
         pending.setLength(0);
         markerStart = -1;
+        flushOut();
     }
 
     boolean validCitationSeen() {
@@ -128,6 +131,15 @@ final class CitationMarkerFilter {
             return;
         }
         emittedAnything = true;
-        sink.accept(text);
+        out.append(text);
+    }
+
+    /** One emission per model chunk, so a streamed answer arrives in the model's own increments. */
+    private void flushOut() {
+        if (!out.isEmpty()) {
+            String text = out.toString();
+            out.setLength(0);
+            sink.accept(text);
+        }
     }
 }
