@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -77,6 +79,12 @@ final class BedrockProviderFactory implements LlmProviderFactory {
                     .overrideConfiguration(override);
             if (endpoint != null) {
                 asyncClient.endpointOverride(URI.create(endpoint));
+                if (endpoint.startsWith("http:")) {
+                    // The SDK speaks HTTP/2 to Bedrock by default, which over cleartext means
+                    // prior-knowledge h2c that local stand-ins and most proxies do not accept;
+                    // ConverseStream works over HTTP/1.1.
+                    asyncClient.httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
+                }
             }
             streaming = BedrockStreamingChatModel.builder().client(asyncClient.build()).modelId(modelId)
                     .defaultRequestParameters(parameters).build();
