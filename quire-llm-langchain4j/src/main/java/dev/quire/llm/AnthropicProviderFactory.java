@@ -43,7 +43,7 @@ final class AnthropicProviderFactory implements LlmProviderFactory {
         Double temperature = p.temperature();
         Duration timeout = p.timeout();
         int maxTokens = p.positiveInt(ProviderProperties.MAX_TOKENS, DEFAULT_MAX_TOKENS);
-        int maxPromptChars = p.positiveInt(ProviderProperties.MAX_PROMPT_CHARS, LlmAnswerGenerator.DEFAULT_MAX_PROMPT_CHARS);
+        int maxPromptChars = p.maxPromptChars();
 
         var chat = AnthropicChatModel.builder().apiKey(apiKey).modelName(model).temperature(temperature)
                 .maxTokens(maxTokens).timeout(timeout);

@@ -62,7 +62,7 @@ final class BedrockProviderFactory implements LlmProviderFactory {
         ChatRequestParameters parameters = ChatRequestParameters.builder().modelName(modelId)
                 .temperature(p.temperature())
                 .maxOutputTokens(p.positiveInt(ProviderProperties.MAX_TOKENS, null)).build();
-        int maxPromptChars = p.positiveInt(ProviderProperties.MAX_PROMPT_CHARS, LlmAnswerGenerator.DEFAULT_MAX_PROMPT_CHARS);
+        int maxPromptChars = p.maxPromptChars();
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder().apiCallTimeout(timeout).build();
 
         var syncClient = BedrockRuntimeClient.builder().region(region).credentialsProvider(credentials)

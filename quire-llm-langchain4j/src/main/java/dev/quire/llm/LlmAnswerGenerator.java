@@ -8,8 +8,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.quire.spi.answer.Answer;
 import dev.quire.spi.answer.AnswerGenerator;
 import dev.quire.spi.answer.AnswerRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -33,8 +31,8 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
     public static final String NOT_FOUND_TEXT =
             "I couldn't find an answer to that in the documents available to you.";
     public static final int DEFAULT_MAX_PROMPT_CHARS = 24_000;
+    public static final int MIN_PROMPT_CHARS = 1_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LlmAnswerGenerator.class);
     private static final long STREAM_WAIT_MINUTES = 10; // a backstop; the model client has its own timeout
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,8 +61,9 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
         this.name = Objects.requireNonNull(name, "name");
         this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
         this.streamingModel = streamingModel;
-        if (maxPromptChars < 1_000) {
-            throw new IllegalArgumentException("maxPromptChars must be at least 1000, was " + maxPromptChars);
+        if (maxPromptChars < MIN_PROMPT_CHARS) {
+            throw new IllegalArgumentException("maxPromptChars must be at least " + MIN_PROMPT_CHARS + ", was "
+                    + maxPromptChars);
         }
         this.maxPromptChars = maxPromptChars;
         this.boundaries = boundaries;

@@ -43,7 +43,7 @@ final class OpenAiCompatibleProviderFactory implements LlmProviderFactory {
         Double temperature = p.temperature();
         Duration timeout = p.timeout();
         Integer maxTokens = p.positiveInt(ProviderProperties.MAX_TOKENS, null);
-        int maxPromptChars = p.positiveInt(ProviderProperties.MAX_PROMPT_CHARS, LlmAnswerGenerator.DEFAULT_MAX_PROMPT_CHARS);
+        int maxPromptChars = p.maxPromptChars();
 
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(model)
                 .temperature(temperature).maxTokens(maxTokens).timeout(timeout).build();

@@ -85,6 +85,15 @@ final class ProviderProperties {
         throw invalid(key, "a positive whole number");
     }
 
+    /** The prompt budget; the generator needs room for its rules and at least one passage. */
+    int maxPromptChars() {
+        int value = positiveInt(MAX_PROMPT_CHARS, LlmAnswerGenerator.DEFAULT_MAX_PROMPT_CHARS);
+        if (value < LlmAnswerGenerator.MIN_PROMPT_CHARS) {
+            throw invalid(MAX_PROMPT_CHARS, "a whole number of at least " + LlmAnswerGenerator.MIN_PROMPT_CHARS);
+        }
+        return value;
+    }
+
     /** "30" (seconds), "30s", "2m" or ISO-8601 "PT30S". */
     Duration timeout() {
         String value = optional(TIMEOUT);
