@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.iam.model.IamException;
 
-/** Documents and assertions shared by the IAM SDK tests. */
-final class IamFixtures {
+/** Documents and assertions shared by the IAM SDK tests (and by Q Business tests that need a real provider). */
+public final class IamFixtures {
     static final String ACCOUNT = "123456789012";
 
     static final String TRUST_POLICY = """
@@ -43,7 +43,7 @@ final class IamFixtures {
     }
 
     /** The base64 DER body of the committed self-signed test IdP certificate (made once with keytool). */
-    static String certificateBase64() {
+    public static String certificateBase64() {
         try (InputStream in = IamFixtures.class.getResourceAsStream("/iam/saml-idp-signing-cert.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             return pem.replace("-----BEGIN CERTIFICATE-----", "").replace("-----END CERTIFICATE-----", "")
@@ -54,7 +54,7 @@ final class IamFixtures {
     }
 
     /** IdP metadata with one KeyDescriptor; {@code use} may be null (meaning both uses). */
-    static String samlMetadata(String entityId, String use, String certificate, String validUntil) {
+    public static String samlMetadata(String entityId, String use, String certificate, String validUntil) {
         return samlMetadata("", entityId, use, certificate, validUntil);
     }
 

@@ -22,8 +22,8 @@ final class CascadeDelete {
                 .tags(tag));
         String index = cp.qb.createIndex(r -> r.applicationId(app).displayName("i").tags(tag)
                 .clientToken(UUID.randomUUID().toString())).indexId();
-        cp.store.insert(ResourceGuard.DOCUMENT_KIND, index + "/doc-1", Scopes.index(app, index),
-                "{\"status\":\"INDEXED\",\"contentBytes\":5}");
+        assertThat(cp.qb.batchPutDocument(r -> r.applicationId(app).indexId(index)
+                .documents(DocumentsSdkContract.doc("doc-1", "hello"))).failedDocuments()).isEmpty();
         cp.qb.createRetriever(r -> r.applicationId(app).type(RetrieverType.NATIVE_INDEX).displayName("r").tags(tag)
                 .clientToken(UUID.randomUUID().toString())
                 .configuration(c -> c.nativeIndexConfiguration(n -> n.indexId(index))));

@@ -3,7 +3,7 @@ package dev.quire.server.qbusiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.quire.core.qbusiness.StoredIamIdentityProviders;
+import dev.quire.server.IamFixtures;
 import dev.quire.server.support.RunningQuire;
 import dev.quire.spi.store.MetadataStore;
 import dev.quire.store.jdbc.JdbcMetadataStore;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
 import software.amazon.awssdk.services.qbusiness.model.IdentityType;
 import software.amazon.awssdk.services.qbusiness.model.QBusinessException;
@@ -18,17 +19,19 @@ import software.amazon.awssdk.services.qbusiness.model.ValidationException;
 
 /**
  * A Quire server plus a second handle on its metadata store (the same embedded H2 database, or
- * the same PostgreSQL database), so tests can seed records other areas own (IAM providers,
- * documents) and check what is left after a delete.
+ * the same PostgreSQL database), so tests can check what is left after a delete. Everything a
+ * test needs (IAM providers, applications, indexes) is created through the real APIs.
  */
 final class ControlPlane implements AutoCloseable {
     final RunningQuire quire;
     final QBusinessClient qb;
+    final IamClient iam;
     final MetadataStore store;
 
     private ControlPlane(RunningQuire quire, MetadataStore store) {
         this.quire = quire;
         this.qb = quire.qbusiness(quire.rootCredentials());
+        this.iam = quire.iam(quire.rootCredentials());
         this.store = store;
     }
 
@@ -42,17 +45,18 @@ final class ControlPlane implements AutoCloseable {
         return new ControlPlane(quire, JdbcMetadataStore.open(url, user, password));
     }
 
-    /** Seeds an IAM identity provider the way the IAM area is assumed to store it (id = ARN). */
+    /** Registers an OIDC provider through IAM, as an administrator would, and returns its ARN. */
     String oidcProvider() {
-        String arn = "arn:aws:iam::123456789012:oidc-provider/idp-" + UUID.randomUUID() + ".example.com";
-        store.insert(StoredIamIdentityProviders.OIDC_KIND, arn, "", "{}");
-        return arn;
+        String url = "https://idp-" + UUID.randomUUID() + ".example.com";
+        return iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList("web")).openIDConnectProviderArn();
     }
 
+    /** Registers a SAML provider through IAM (metadata signed by the committed test certificate). */
     String samlProvider() {
-        String arn = "arn:aws:iam::123456789012:saml-provider/idp-" + UUID.randomUUID();
-        store.insert(StoredIamIdentityProviders.SAML_KIND, arn, "", "{}");
-        return arn;
+        String metadata = IamFixtures.samlMetadata("https://idp.example.com/saml", "signing",
+                IamFixtures.certificateBase64(), null);
+        return iam.createSAMLProvider(r -> r.name("idp-" + UUID.randomUUID()).samlMetadataDocument(metadata))
+                .samlProviderArn();
     }
 
     String anonymousApp(String name) {
@@ -82,6 +86,7 @@ final class ControlPlane implements AutoCloseable {
     @Override
     public void close() {
         qb.close();
+        iam.close();
         store.close();
         quire.close();
     }

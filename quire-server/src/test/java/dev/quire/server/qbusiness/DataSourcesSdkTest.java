@@ -13,12 +13,13 @@ class DataSourcesSdkTest extends DataSourcesSdkContract {
     static Path dataDir;
     static RunningQuire quire;
     static QBusinessClient client;
+    static DocumentsFixture fixture;
 
     @BeforeAll
     static void start() {
-        DocumentsFixture.seedEmbedded(dataDir);
         quire = RunningQuire.h2(dataDir);
         client = quire.qbusiness(quire.rootCredentials());
+        fixture = DocumentsFixture.create(client);
     }
 
     @AfterAll
@@ -30,5 +31,10 @@ class DataSourcesSdkTest extends DataSourcesSdkContract {
     @Override
     QBusinessClient qb() {
         return client;
+    }
+
+    @Override
+    DocumentsFixture fixture() {
+        return fixture;
     }
 }

@@ -1,35 +1,39 @@
 package dev.quire.server.qbusiness;
 
-import dev.quire.core.qbusiness.ResourceGuard;
-import dev.quire.core.qbusiness.Scopes;
+import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.qbusiness.NewApplication;
+import dev.quire.core.qbusiness.index.Indices;
+import dev.quire.core.qbusiness.index.NewIndex;
 import dev.quire.spi.store.MetadataStore;
-import dev.quire.store.jdbc.JdbcMetadataStore;
-import java.nio.file.Path;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+import software.amazon.awssdk.services.qbusiness.model.IdentityType;
 
 /**
- * Applications and indexes are another area's work and not on this branch, so tests write their
- * records straight into the store (the layout of dev.quire.core.qbusiness.Scopes).
+ * The application and index the documents and data source tests write into, made the way a
+ * caller makes them (never by writing store records), so the tests see the records exactly as
+ * the applications and indexes areas store them.
  */
-final class DocumentsFixture {
-    static final String APP = "a0000000-0000-0000-0000-000000000001";
-    static final String INDEX = "i0000000-0000-0000-0000-000000000001";
+record DocumentsFixture(String app, String index) {
+    private static final int UNITS = 1;
 
-    private DocumentsFixture() {
+    /** Through the Q Business API: an ANONYMOUS application and an index with one capacity unit. */
+    static DocumentsFixture create(QBusinessClient qb) {
+        String app = qb.createApplication(r -> r.displayName("docs").identityType(IdentityType.ANONYMOUS))
+                .applicationId();
+        String index = qb.createIndex(r -> r.applicationId(app).displayName("docs")
+                .capacityConfiguration(c -> c.units(UNITS))).indexId();
+        return new DocumentsFixture(app, index);
     }
 
-    static void seed(MetadataStore store, String appId, String indexId) {
-        String now = String.valueOf(Instant.now().getEpochSecond());
-        store.insert(ResourceGuard.APPLICATION_KIND, appId, "", "{\"applicationId\":\"" + appId
-                + "\",\"displayName\":\"docs\",\"status\":\"ACTIVE\",\"createdAt\":" + now + ",\"updatedAt\":" + now + "}");
-        store.insert(ResourceGuard.INDEX_KIND, indexId, Scopes.application(appId), "{\"indexId\":\"" + indexId
-                + "\",\"status\":\"ACTIVE\"}");
-    }
-
-    /** Seeds the embedded H2 store of {@code dataDir} before a server opens it. */
-    static void seedEmbedded(Path dataDir) {
-        try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(dataDir)) {
-            seed(store, APP, INDEX);
-        }
+    /** Through the domain services, for tests that run the document services on a bare store. */
+    static DocumentsFixture create(MetadataStore store) {
+        Applications applications = new Applications(store, "123456789012", arn -> Optional.empty());
+        String app = applications.create("us-east-1", new NewApplication("docs", null, "ANONYMOUS", null, null,
+                null, null, null, null, null, null, null, null), null).applicationId();
+        String index = new Indices(store).create(app, new NewIndex("docs", null, null, UNITS, List.of()), null)
+                .indexId();
+        return new DocumentsFixture(app, index);
     }
 }

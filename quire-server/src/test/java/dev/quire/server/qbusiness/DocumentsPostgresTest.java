@@ -1,7 +1,5 @@
 package dev.quire.server.qbusiness;
 
-import static dev.quire.server.qbusiness.DocumentsFixture.APP;
-import static dev.quire.server.qbusiness.DocumentsFixture.INDEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quire.core.qbusiness.documents.IndexingWorker;
@@ -33,14 +31,15 @@ class DocumentsPostgresTest extends DocumentsSdkContract {
     static JdbcMetadataStore sideStore;
     static RunningQuire quire;
     static QBusinessClient client;
+    static DocumentsFixture fixture;
 
     @BeforeAll
     static void start() {
         db = PostgresTestServer.newDatabase();
         sideStore = JdbcMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
-        DocumentsFixture.seed(sideStore, APP, INDEX);
         quire = RunningQuire.start(dataDir, db.jdbcUrl(), db.user(), db.password(), Optional.of(RunningQuire.ROOT));
         client = quire.qbusiness(quire.rootCredentials());
+        fixture = DocumentsFixture.create(client);
     }
 
     @AfterAll
@@ -55,11 +54,21 @@ class DocumentsPostgresTest extends DocumentsSdkContract {
         return client;
     }
 
+    @Override
+    DocumentsFixture fixture() {
+        return fixture;
+    }
+
     @Nested
     class DataSources extends DataSourcesSdkContract {
         @Override
         QBusinessClient qb() {
             return client;
+        }
+
+        @Override
+        DocumentsFixture fixture() {
+            return fixture;
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.quire.server.qbusiness;
 
-import static dev.quire.server.qbusiness.DocumentsFixture.APP;
-import static dev.quire.server.qbusiness.DocumentsFixture.INDEX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +39,17 @@ import software.amazon.awssdk.services.qbusiness.model.ValidationException;
 abstract class DocumentsSdkContract {
     abstract QBusinessClient qb();
 
+    /** The application and index the tests write into, made through the API by the subclass. */
+    abstract DocumentsFixture fixture();
+
+    String app() {
+        return fixture().app();
+    }
+
+    String index() {
+        return fixture().index();
+    }
+
     static Document doc(String id, String text) {
         return Document.builder().id(id).title("Title " + id).contentType(ContentType.PLAIN_TEXT)
                 .content(DocumentContent.fromBlob(SdkBytes.fromUtf8String(text)))
@@ -50,12 +59,12 @@ abstract class DocumentsSdkContract {
     }
 
     BatchPutDocumentResponse put(Document... docs) {
-        return qb().batchPutDocument(r -> r.applicationId(APP).indexId(INDEX).documents(docs));
+        return qb().batchPutDocument(r -> r.applicationId(app()).indexId(index()).documents(docs));
     }
 
     Map<String, DocumentDetails> listAll() {
         List<DocumentDetails> all = new ArrayList<>();
-        qb().listDocumentsPaginator(r -> r.applicationId(APP).indexId(INDEX).maxResults(3))
+        qb().listDocumentsPaginator(r -> r.applicationId(app()).indexId(index()).maxResults(3))
                 .forEach(p -> all.addAll(p.documentDetailList()));
         return all.stream().collect(Collectors.toMap(DocumentDetails::documentId, Function.identity()));
     }
@@ -73,7 +82,7 @@ abstract class DocumentsSdkContract {
     }
 
     boolean hasAccess(String user, String documentId) {
-        CheckDocumentAccessResponse r = qb().checkDocumentAccess(b -> b.applicationId(APP).indexId(INDEX)
+        CheckDocumentAccessResponse r = qb().checkDocumentAccess(b -> b.applicationId(app()).indexId(index())
                 .userId(user).documentId(documentId));
         return r.hasAccess();
     }
@@ -120,7 +129,7 @@ abstract class DocumentsSdkContract {
 
     @Test
     void unknownIndexFailsTheWholeCall() {
-        assertThatThrownBy(() -> qb().batchPutDocument(r -> r.applicationId(APP).indexId("no-such-index")
+        assertThatThrownBy(() -> qb().batchPutDocument(r -> r.applicationId(app()).indexId("no-such-index")
                 .documents(doc("x", "x")))).isInstanceOfSatisfying(ResourceNotFoundException.class,
                         e -> assertThat(e.resourceType()).isEqualTo("INDEX"));
     }
@@ -139,7 +148,7 @@ abstract class DocumentsSdkContract {
     @Test
     void deleteMarksDeletingThenDeleted() throws InterruptedException {
         put(doc("delete-me", "bye"));
-        var r = qb().batchDeleteDocument(b -> b.applicationId(APP).indexId(INDEX).documents(
+        var r = qb().batchDeleteDocument(b -> b.applicationId(app()).indexId(index()).documents(
                 DeleteDocument.builder().documentId("delete-me").build(),
                 DeleteDocument.builder().documentId("never-existed").build()));
         assertThat(r.failedDocuments()).singleElement().satisfies(f -> {
@@ -162,14 +171,14 @@ abstract class DocumentsSdkContract {
             put(doc("page-" + i, "p"));
         }
         assertThat(listAll().keySet()).contains("page-0", "page-1", "page-2", "page-3", "page-4", "page-5", "page-6");
-        var first = qb().listDocuments(r -> r.applicationId(APP).indexId(INDEX).maxResults(2));
+        var first = qb().listDocuments(r -> r.applicationId(app()).indexId(index()).maxResults(2));
         assertThat(first.documentDetailList()).hasSize(2);
         assertThat(first.nextToken()).isNotNull();
-        assertThat(qb().listDocuments(r -> r.applicationId(APP).indexId(INDEX).dataSourceIds("no-such-ds"))
+        assertThat(qb().listDocuments(r -> r.applicationId(app()).indexId(index()).dataSourceIds("no-such-ds"))
                 .documentDetailList()).isEmpty();
-        assertThatThrownBy(() -> qb().listDocuments(r -> r.applicationId(APP).indexId(INDEX).maxResults(101)))
+        assertThatThrownBy(() -> qb().listDocuments(r -> r.applicationId(app()).indexId(index()).maxResults(101)))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> qb().listDocuments(r -> r.applicationId(APP).indexId(INDEX).nextToken("garbage!")))
+        assertThatThrownBy(() -> qb().listDocuments(r -> r.applicationId(app()).indexId(index()).nextToken("garbage!")))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -195,7 +204,7 @@ abstract class DocumentsSdkContract {
         assertThat(hasAccess("bob@example.com", "acl-deny")).isFalse();
         assertThat(hasAccess("alice@example.com", "acl-and")).isFalse();
         assertThat(hasAccess("alice@example.com", "acl-top-and")).isFalse();
-        CheckDocumentAccessResponse r = qb().checkDocumentAccess(b -> b.applicationId(APP).indexId(INDEX)
+        CheckDocumentAccessResponse r = qb().checkDocumentAccess(b -> b.applicationId(app()).indexId(index())
                 .userId("bob@example.com").documentId("acl-deny"));
         assertThat(r.documentAcl().allowlist().conditions()).singleElement()
                 .satisfies(c -> assertThat(c.users()).extracting(u -> u.id())

@@ -1,7 +1,5 @@
 package dev.quire.server.qbusiness;
 
-import static dev.quire.server.qbusiness.DocumentsFixture.APP;
-import static dev.quire.server.qbusiness.DocumentsFixture.INDEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quire.core.qbusiness.datasources.DataSources;
@@ -35,6 +33,8 @@ class IndexingWorkerTest {
     @TempDir
     Path dir;
     JdbcMetadataStore store;
+    String app;
+    String index;
     Documents documents;
     IndexQueue queue;
     final RecordingIndexer indexer = new RecordingIndexer();
@@ -43,7 +43,9 @@ class IndexingWorkerTest {
     @BeforeEach
     void open() {
         store = JdbcMetadataStore.openEmbedded(dir);
-        DocumentsFixture.seed(store, APP, INDEX);
+        DocumentsFixture fixture = DocumentsFixture.create(store);
+        app = fixture.app();
+        index = fixture.index();
         DataSources dataSources = new DataSources(store, clock);
         documents = new Documents(store, new SyncJobs(store, dataSources, clock), clock);
         queue = new IndexQueue(store);
@@ -62,11 +64,11 @@ class IndexingWorkerTest {
     void put(String... ids) {
         List<DocumentInput> docs = java.util.Arrays.stream(ids).map(id -> new DocumentInput(id, "T " + id, "PLAIN_TEXT",
                 ("text of " + id).getBytes(StandardCharsets.UTF_8), null, null)).toList();
-        assertThat(documents.batchPut(APP, INDEX, docs, List.of(), null)).isEmpty();
+        assertThat(documents.batchPut(app, index, docs, List.of(), null)).isEmpty();
     }
 
     DocumentStatus status(String id) {
-        return documents.find(APP, INDEX, id).map(StoredDocument::status).orElseThrow();
+        return documents.find(app, index, id).map(StoredDocument::status).orElseThrow();
     }
 
     @Test
@@ -77,7 +79,7 @@ class IndexingWorkerTest {
         assertThat(status("d1")).isEqualTo(DocumentStatus.INDEXED);
         assertThat(indexer.indexed).extracting(d -> new String(d.content(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("text of d1", "text of d2");
-        assertThat(queue.pending(APP, INDEX)).isZero();
+        assertThat(queue.pending(app, index)).isZero();
     }
 
     @Test
@@ -102,10 +104,10 @@ class IndexingWorkerTest {
             w.drainOnce();
             clock.advance(Duration.ofMinutes(1));
         }
-        StoredDocument doc = documents.find(APP, INDEX, "d1").orElseThrow();
+        StoredDocument doc = documents.find(app, index, "d1").orElseThrow();
         assertThat(doc.status()).isEqualTo(DocumentStatus.FAILED);
         assertThat(doc.errorMessage()).contains("3 times").contains("search index busy");
-        assertThat(queue.pending(APP, INDEX)).isZero();
+        assertThat(queue.pending(app, index)).isZero();
     }
 
     @Test
@@ -113,7 +115,7 @@ class IndexingWorkerTest {
         indexer.permanentFailures.put("d1", "PDF is encrypted");
         put("d1", "d2");
         worker("n1", indexer).drainOnce();
-        assertThat(documents.find(APP, INDEX, "d1").orElseThrow().errorMessage()).isEqualTo("PDF is encrypted");
+        assertThat(documents.find(app, index, "d1").orElseThrow().errorMessage()).isEqualTo("PDF is encrypted");
         assertThat(status("d1")).isEqualTo(DocumentStatus.FAILED);
         assertThat(status("d2")).isEqualTo(DocumentStatus.INDEXED);
     }
@@ -128,14 +130,14 @@ class IndexingWorkerTest {
         assertThat(indexer.entered.await(30, TimeUnit.SECONDS)).isTrue();
         first.close(); // like a crash: the job stays claimed, PROCESSING
         assertThat(status("d1")).isEqualTo(DocumentStatus.PROCESSING);
-        assertThat(queue.pending(APP, INDEX)).isEqualTo(1);
+        assertThat(queue.pending(app, index)).isEqualTo(1);
 
         indexer.release = null;
         assertThat(worker("node-b", indexer).drainOnce()).as("another node waits for the lease").isZero();
         IndexingWorker restarted = worker("node-a", indexer);
         assertThat(restarted.drainOnce()).isEqualTo(1);
         assertThat(status("d1")).isEqualTo(DocumentStatus.INDEXED);
-        assertThat(queue.pending(APP, INDEX)).isZero();
+        assertThat(queue.pending(app, index)).isZero();
     }
 
     @Test
@@ -166,7 +168,7 @@ class IndexingWorkerTest {
     @Test
     void replacedDocumentIndexesOnlyTheNewVersion() {
         put("d1");
-        documents.batchPut(APP, INDEX, List.of(new DocumentInput("d1", "v2", "PLAIN_TEXT",
+        documents.batchPut(app, index, List.of(new DocumentInput("d1", "v2", "PLAIN_TEXT",
                 "second".getBytes(StandardCharsets.UTF_8), null, null)), List.of(), null);
         worker("n1", indexer).drainOnce();
         assertThat(indexer.indexed).singleElement().satisfies(d -> {
@@ -181,7 +183,7 @@ class IndexingWorkerTest {
         put("d1");
         IndexingWorker w = worker("n1", indexer);
         w.drainOnce();
-        assertThat(documents.batchDelete(APP, INDEX, List.of("d1"), null)).isEmpty();
+        assertThat(documents.batchDelete(app, index, List.of("d1"), null)).isEmpty();
         assertThat(status("d1")).isEqualTo(DocumentStatus.DELETING);
         w.drainOnce();
         assertThat(indexer.deleted).containsExactly("d1");
@@ -191,12 +193,12 @@ class IndexingWorkerTest {
     @Test
     void withoutSearchIndexDocumentsStayReceivedAndWaitForTheRealIndexer() {
         put("d1", "d2");
-        documents.batchDelete(APP, INDEX, List.of("d2"), null);
+        documents.batchDelete(app, index, List.of("d2"), null);
         IndexingWorker placeholder = worker("n1", new NoSearchIndexYet());
         placeholder.drainOnce();
         assertThat(status("d1")).isEqualTo(DocumentStatus.RECEIVED);
         assertThat(status("d2")).isEqualTo(DocumentStatus.DELETED);
-        assertThat(queue.pending(APP, INDEX)).as("d1's job waits; d2's stale put was dropped").isEqualTo(1);
+        assertThat(queue.pending(app, index)).as("d1's job waits; d2's stale put was dropped").isEqualTo(1);
         worker("n1", indexer).drainOnce();
         assertThat(status("d1")).isEqualTo(DocumentStatus.INDEXED);
         assertThat(indexer.indexed).extracting(d -> d.documentId()).containsExactly("d1");

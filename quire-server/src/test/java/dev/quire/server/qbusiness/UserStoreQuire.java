@@ -1,9 +1,5 @@
 package dev.quire.server.qbusiness;
 
-import dev.quire.core.qbusiness.Applications;
-import dev.quire.core.qbusiness.ResourceGuard;
-import dev.quire.core.qbusiness.Scopes;
-import dev.quire.core.qbusiness.users.DataSourceRefs;
 import dev.quire.server.support.RunningQuire;
 import dev.quire.spi.store.MetadataStore;
 import dev.quire.store.jdbc.JdbcMetadataStore;
@@ -11,11 +7,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+import software.amazon.awssdk.services.qbusiness.model.IdentityType;
 
 /**
- * A running Quire plus a second handle on its metadata store, used only to record the
- * application, index and data sources the user-store tests need (their own areas create them;
- * the user store only checks that they exist).
+ * A running Quire plus a second handle on its metadata store (read by tests that call the
+ * domain services directly). The application, index and data sources the user-store tests need
+ * are created through the Q Business API, as a caller would.
  */
 final class UserStoreQuire implements AutoCloseable {
     final RunningQuire quire;
@@ -39,22 +36,21 @@ final class UserStoreQuire implements AutoCloseable {
         return new UserStoreQuire(quire, JdbcMetadataStore.open(url, user, password));
     }
 
+    /** An ANONYMOUS application, created through CreateApplication. */
     String application() {
-        String app = UUID.randomUUID().toString();
-        store.insert(Applications.KIND, app, "", "{\"applicationId\":\"" + app + "\",\"status\":\"ACTIVE\"}");
-        return app;
+        return qb.createApplication(r -> r.displayName("users-" + UUID.randomUUID())
+                .identityType(IdentityType.ANONYMOUS)).applicationId();
     }
 
+    /** An index with the default capacity, created through CreateIndex. */
     String index(String app) {
-        String index = UUID.randomUUID().toString();
-        store.insert(ResourceGuard.INDEX_KIND, index, Scopes.application(app), "{}");
-        return index;
+        return qb.createIndex(r -> r.applicationId(app).displayName("users")).indexId();
     }
 
+    /** A CUSTOM data source, created through CreateDataSource. */
     String dataSource(String app, String index) {
-        String ds = UUID.randomUUID().toString();
-        store.insert(DataSourceRefs.KIND, ds, Scopes.index(app, index), "{}");
-        return ds;
+        return qb.createDataSource(r -> r.applicationId(app).indexId(index).displayName("users")
+                .configuration(DataSourcesSdkContract.config("CUSTOM"))).dataSourceId();
     }
 
     @Override
