@@ -100,9 +100,15 @@ public final class IndexingWorker implements AutoCloseable {
             thread = null;
         }
         if (t != null) {
-            t.interrupt();
+            // Wake, don't interrupt: an interrupt inside index I/O closes NIO channels (Lucene's
+            // write lock among them) under the index's feet. Interrupt only a worker that hangs.
+            wake();
             try {
                 t.join(Duration.ofSeconds(30).toMillis());
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(Duration.ofSeconds(5).toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
