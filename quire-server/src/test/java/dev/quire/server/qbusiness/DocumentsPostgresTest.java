@@ -85,15 +85,22 @@ class DocumentsPostgresTest extends DocumentsSdkContract {
             try {
                 Future<Integer> fa = pool.submit((Callable<Integer>) a::drainOnce);
                 Future<Integer> fb = pool.submit((Callable<Integer>) b::drainOnce);
-                int finished = fa.get() + fb.get();
-                // other tests of this class left RECEIVED documents queued too
-                assertThat(finished).isGreaterThanOrEqualTo(10);
+                fa.get();
+                fb.get();
             } finally {
                 pool.shutdown();
             }
-            assertThat(indexer.indexed).extracting(d -> d.documentId()).doesNotHaveDuplicates()
-                    .filteredOn(id -> id.startsWith("two-nodes-")).hasSize(10);
-            assertThat(listAll().get("two-nodes-3").statusAsString()).isEqualTo("INDEXED");
+            // The server's own worker is a third node on the same database and may take some of
+            // the jobs; whoever ran them, none ran twice and all ten end INDEXED.
+            assertThat(indexer.indexed).extracting(d -> d.documentId()).doesNotHaveDuplicates();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && IntStream.range(0, 10)
+                    .anyMatch(i -> !"INDEXED".equals(listAll().get("two-nodes-" + i).statusAsString()))) {
+                Thread.sleep(100);
+            }
+            for (int i = 0; i < 10; i++) {
+                assertThat(listAll().get("two-nodes-" + i).statusAsString()).isEqualTo("INDEXED");
+            }
         }
 
         private IndexingWorker worker(String node, RecordingIndexer indexer) {
