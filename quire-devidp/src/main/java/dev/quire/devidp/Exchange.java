@@ -87,7 +87,10 @@ final class Exchange {
             for (String part : header.split(";")) {
                 int eq = part.indexOf('=');
                 if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
-                    return part.substring(eq + 1).trim();
+                    String value = part.substring(eq + 1).trim();
+                    // RFC 2965 clients (java.net.CookieManager among them) quote the value.
+                    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                            ? value.substring(1, value.length() - 1) : value;
                 }
             }
         }
