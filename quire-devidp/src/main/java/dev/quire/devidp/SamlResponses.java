@@ -60,7 +60,7 @@ final class SamlResponses {
         String responseId = "ID_" + UUID.randomUUID();
         identify(response, responseId, now, inResponseTo);
         response.setAttributeNS(null, "Destination", acsUrl);
-        Element responseIssuer = issuer(response);
+        issuer(response);
         Element statusCode = child(child(response, Xml.SAMLP, "samlp:Status"), Xml.SAMLP, "samlp:StatusCode");
         statusCode.setAttributeNS(null, "Value", "urn:oasis:names:tc:SAML:2.0:status:Success");
 
@@ -69,7 +69,7 @@ final class SamlResponses {
         assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsi", Xml.XSI);
         String assertionId = "ID_" + UUID.randomUUID();
         identify(assertion, assertionId, now, null);
-        Element assertionIssuer = issuer(assertion);
+        issuer(assertion);
 
         Element subject = child(assertion, Xml.SAML, "saml:Subject");
         Element nameId = child(subject, Xml.SAML, "saml:NameID");
@@ -101,9 +101,25 @@ final class SamlResponses {
         attribute(attributes, ROLE_SESSION_NAME, List.of(user.email()));
         attribute(attributes, PRINCIPAL_TAG_EMAIL, List.of(user.email()));
 
-        sign(assertion, assertionIssuer, assertionId);
-        sign(response, responseIssuer, responseId);
-        return Base64.getEncoder().encodeToString(Xml.serialize(doc).getBytes(StandardCharsets.UTF_8));
+        // Sign a re-parsed copy: c14n at signing time must see the namespace declarations exactly
+        // as a verifier's parser will, and a programmatically built DOM does not carry them all.
+        Document parsed = Xml.parse(Xml.serialize(doc).getBytes(StandardCharsets.UTF_8));
+        Element signedResponse = parsed.getDocumentElement();
+        Element signedAssertion = firstChild(signedResponse, "Assertion");
+        signedResponse.setIdAttributeNS(null, "ID", true);
+        signedAssertion.setIdAttributeNS(null, "ID", true);
+        sign(signedAssertion, firstChild(signedAssertion, "Issuer"), assertionId);
+        sign(signedResponse, firstChild(signedResponse, "Issuer"), responseId);
+        return Base64.getEncoder().encodeToString(Xml.serialize(parsed).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Element firstChild(Element parent, String localName) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && Xml.SAML.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("no saml:" + localName);
     }
 
     private static void identify(Element element, String id, Instant now, String inResponseTo) {
@@ -116,10 +132,8 @@ final class SamlResponses {
         }
     }
 
-    private Element issuer(Element parent) {
-        Element e = child(parent, Xml.SAML, "saml:Issuer");
-        e.setTextContent(issuer);
-        return e;
+    private void issuer(Element parent) {
+        child(parent, Xml.SAML, "saml:Issuer").setTextContent(issuer);
     }
 
     private static void attribute(Element statement, String name, List<String> values) {
