@@ -40,15 +40,7 @@ final class Secrets {
 
     /** The PKCE S256 transform (RFC 7636 §4.2). */
     static String s256(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                sha256Ascii(verifier));
-    }
-
-    private static byte[] sha256Ascii(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // Verifiers are ASCII (checked by the caller), so UTF-8 and ASCII bytes are the same.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
     }
 }
