@@ -65,6 +65,9 @@ final class DevIdpServer {
         routes.put(SamlEndpoints.METADATA_PATH, saml::metadata);
         routes.put(SamlEndpoints.SSO_PATH, saml::singleSignOn);
         routes.put(SamlEndpoints.IDP_INITIATED_PATH, saml::idpInitiated);
+        routes.put("", x -> x.sendHtml(200, Html.message("Development IdP realm " + idp.realm,
+                "Issuer and SAML entity id: " + idp.issuer + " \u2014 OIDC discovery at " + idp.url(OidcEndpoints.DISCOVERY_PATH)
+                        + ", SAML metadata at " + idp.url(SamlEndpoints.METADATA_PATH) + "."), null));
         server.createContext("/", this::dispatch);
         server.start();
     }

@@ -125,6 +125,8 @@ final class Exchange {
     void redirect(String location) throws IOException {
         header("Location", location);
         header("Cache-Control", "no-store");
+        header("Referrer-Policy", "no-referrer");
+        header("X-Development-IdP", "not-for-production");
         http.sendResponseHeaders(302, -1);
         http.close();
     }
