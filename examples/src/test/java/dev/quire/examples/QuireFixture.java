@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -24,7 +26,10 @@ final class QuireFixture implements AutoCloseable {
         quire = RunningQuire.h2(dataDir);
         iam = quire.iam(quire.rootCredentials());
         qbusiness = quire.qbusiness(quire.rootCredentials());
-        secrets = quire.secretsManager(quire.rootCredentials());
+        // in the seed's region (RunningQuire's own Secrets Manager client is in eu-west-1)
+        secrets = SecretsManagerClient.builder().endpointOverride(quire.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(quire.rootCredentials()).httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(RunningQuire.noRetries()).build();
     }
 
     /** An STS client that signs nothing: what OidcApp and SamlApp use. */
