@@ -29,7 +29,7 @@ final class Browser {
      */
     String loginAtKeycloak(String appLoginUrl, String keycloakBaseUrl, String username, String password) {
         HttpResponse<String> r = get(appLoginUrl);
-        while (isRedirect(r) && location(r).startsWith(keycloakBaseUrl) == false) {
+        while (isRedirect(r) && !location(r).startsWith(keycloakBaseUrl)) {
             r = get(location(r)); // the app's own redirects (e.g. to its canonical host)
         }
         r = follow(r, keycloakBaseUrl);
