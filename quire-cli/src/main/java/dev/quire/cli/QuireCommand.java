@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 "It speaks the Amazon Q Business, IAM, STS and Secrets Manager APIs:",
                 "point the AWS SDKs or CLI at it by changing only the endpoint.",
                 ""},
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, LeakCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "Start here:",
                 "  ./quire demo                 everything on embedded defaults, ready to try",

@@ -45,6 +45,7 @@ import dev.quire.protocol.sigv4.SigV4Verifier;
 import dev.quire.server.api.ApiErrors;
 import dev.quire.server.api.IamApi;
 import dev.quire.server.api.qbusiness.ApplicationsArea;
+import dev.quire.server.api.qbusiness.ChatArea;
 import dev.quire.server.api.qbusiness.ChatControlsArea;
 import dev.quire.server.api.qbusiness.IndicesArea;
 import dev.quire.server.api.qbusiness.RetrieversArea;
@@ -160,6 +161,7 @@ public final class QuireServer implements AutoCloseable {
         documents.useCapacity(new dev.quire.core.qbusiness.index.IndexCapacity(store)::check);
         DocumentAccess documentAccess = new DocumentAccess(documents);
         documentAccess.usePrincipals(new ResolvedUserPrincipals(new PrincipalResolver(store)));
+        ChatArea chat = ChatWiring.area(store, config, searchIndex, embedder, documents, dataSources);
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
                 new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
@@ -171,7 +173,7 @@ public final class QuireServer implements AutoCloseable {
                         AwsService.STS, new StsApi(sts),
                         AwsService.IAM, new IamApi(iam),
                         AwsService.QBUSINESS, new QBusinessApi(qbusinessAreas(IdentityWiring.providerTypes(iam.directory()),
-                                new DocumentsArea(documents, documentAccess), new DataSourcesArea(dataSources, syncJobs))),
+                                new DocumentsArea(documents, documentAccess), new DataSourcesArea(dataSources, syncJobs), chat)),
                         AwsService.SECRETS_MANAGER, new SecretsManagerApi(secrets)))));
         indexingWorker.start();
         LOG.info("Quire ready on " + endpoint() + " with " + store.describe());

@@ -71,6 +71,9 @@ public final class QBusinessRoutes {
                 Route.of("GET", "/applications/{applicationId}/indices/{indexId}/groups", "ListGroups"),
                 Route.of("GET", "/applications/{applicationId}/indices", "ListIndices"),
                 Route.of("GET", "/applications/{applicationId}/conversations/{conversationId}", "ListMessages"),
+                // Quire's own (not in the AWS model): why the caller could read each document a message cites.
+                Route.of("GET", "/_quire/applications/{applicationId}/conversations/{conversationId}/messages/{messageId}/access",
+                        "QuireExplainMessageAccess"),
                 Route.of("GET", "/applications/{applicationId}/plugins/{pluginId}/actions", "ListPluginActions"),
                 Route.of("GET", "/pluginTypeMetadata", "ListPluginTypeMetadata"),
                 Route.of("GET", "/applications/{applicationId}/plugins", "ListPlugins"),

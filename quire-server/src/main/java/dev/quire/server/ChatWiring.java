@@ -1,0 +1,53 @@
+package dev.quire.server;
+
+import dev.quire.core.chat.ChatHistory;
+import dev.quire.core.chat.ChatService;
+import dev.quire.core.chat.MessageAccess;
+import dev.quire.core.chat.answer.ExtractiveAnswerer;
+import dev.quire.core.qbusiness.datasources.DataSource;
+import dev.quire.core.qbusiness.datasources.DataSources;
+import dev.quire.core.qbusiness.documents.Documents;
+import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
+import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
+import dev.quire.core.retrieval.PermissionAwareRetriever;
+import dev.quire.extract.tika.TikaTextExtractor;
+import dev.quire.server.api.qbusiness.ChatArea;
+import dev.quire.spi.answer.AnswerGenerator;
+import dev.quire.spi.embed.Embedder;
+import dev.quire.spi.search.SearchIndex;
+import dev.quire.spi.store.MetadataStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the chat area: permission-aware retrieval, the answer generator (extractive by default), history. */
+final class ChatWiring {
+    private ChatWiring() {
+    }
+
+    static ChatArea area(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
+                         Documents documents, DataSources dataSources) {
+        return area(store, config, searchIndex, embedder, documents, dataSources, new ExtractiveAnswerer());
+    }
+
+    static ChatArea area(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
+                         Documents documents, DataSources dataSources, AnswerGenerator answers) {
+        PrincipalResolver resolver = new PrincipalResolver(store);
+        PermissionAwareRetriever retriever = new PermissionAwareRetriever(searchIndex, embedder,
+                new ResolvedUserPrincipals(resolver), (app, index) -> dataSourceIds(dataSources, app, index));
+        ChatService chat = new ChatService(store, new SubscriptionService(store, config.clock(), config.accountId()),
+                retriever, answers, new TikaTextExtractor(), config.clock());
+        return new ChatArea(chat, new ChatHistory(store), new MessageAccess(store, documents, resolver));
+    }
+
+    private static List<String> dataSourceIds(DataSources dataSources, String applicationId, String indexId) {
+        List<String> ids = new ArrayList<>();
+        String next = null;
+        do {
+            var page = dataSources.list(applicationId, indexId, next, 10);
+            page.items().stream().map(DataSource::dataSourceId).forEach(ids::add);
+            next = page.nextToken();
+        } while (next != null);
+        return ids;
+    }
+}
