@@ -113,6 +113,7 @@ class WalkthroughTest {
                 .failedDocuments();
 
         assertThat(failed).isEmpty();
+        awaitIndexed(List.of("acme-team", "anyorgapp-team"));
         assertThat(quire.qbusiness.getGroup(r -> r.applicationId(app.applicationId()).indexId(app.indexId())
                 .groupName("core-team")).status().statusAsString()).isEqualTo("SUCCEEDED");
     }
@@ -164,6 +165,26 @@ class WalkthroughTest {
                     "ChatSync is not served by this build of Quire yet");
         } catch (RuntimeException e) {
             // served, but refused (e.g. the subscription being created): the steps below handle it
+        }
+    }
+
+    /** Documents are searchable only once ListDocuments says INDEXED (the walkthrough waits the same way). */
+    private void awaitIndexed(List<String> ids) {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (true) {
+            Map<String, String> status = new HashMap<>();
+            quire.qbusiness.listDocuments(r -> r.applicationId(app.applicationId()).indexId(app.indexId()))
+                    .documentDetailList().forEach(d -> status.put(d.documentId(), d.statusAsString()));
+            if (ids.stream().allMatch(id -> "INDEXED".equals(status.get(id)))) {
+                return;
+            }
+            assertThat(System.currentTimeMillis()).as("documents indexed in time: %s", status).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
