@@ -79,6 +79,12 @@ class WebExperienceBrowserTest {
 
             oldCookie = b.driver.manage().getCookieNamed(WebLogin.SESSION_COOKIE).getValue();
             assertThat(get("api/config", oldCookie).statusCode()).isEqualTo(200);
+            // A cross-site form can carry the cookie but not the page's CSRF header.
+            HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(scene.endpoint + "api/logout"))
+                    .header("Cookie", WebLogin.SESSION_COOKIE + "=" + oldCookie)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(get("api/config", oldCookie).statusCode()).isEqualTo(200);
             b.driver.findElement(By.id("logout")).click();
             b.waiting().until(d -> d.getCurrentUrl().startsWith(scene.chat.keycloak.issuerUrl()));
         }
@@ -112,6 +118,24 @@ class WebExperienceBrowserTest {
             assertThat(((Number) scrollWidth).intValue()).as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(375);
             b.screenshot("web-phone-375.png");
         }
+    }
+
+    @Test
+    void aCallbackNotStartedInThisBrowserIsRefused() throws Exception {
+        HttpResponse<String> begin = get("", null);
+        assertThat(begin.statusCode()).isEqualTo(302);
+        String location = begin.headers().firstValue("location").orElseThrow();
+        assertThat(location).contains("code_challenge_method=S256").contains("nonce=").contains("state=");
+        String state = location.replaceFirst(".*[?&]state=([^&]+).*", "$1");
+        // The right state but without the pre-login cookie it is bound to: refused before any code exchange.
+        HttpResponse<String> callback = get("authorization-code/callback?code=x&state=" + state, null);
+        assertThat(callback.statusCode()).isEqualTo(400);
+        assertThat(callback.body()).contains("does not belong to a sign-in started in this browser");
+        assertThat(get("api/conversations", null).statusCode()).isEqualTo(401);
+        assertThat(get("api/config", "A".repeat(43)).statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(quire.endpoint()
+                .resolve("/web/00000000-0000-0000-0000-000000000000/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
