@@ -153,9 +153,8 @@
     }
     const fb = el('div', null, 'feedback');
     ['USEFUL', 'NOT_USEFUL'].forEach((u) => {
-      const b = el('button', u === 'USEFUL' ? '👍' : '👎');
+      const b = el('button', u === 'USEFUL' ? 'Helpful' : 'Not helpful');
       b.type = 'button';
-      b.setAttribute('aria-label', u === 'USEFUL' ? 'Helpful answer' : 'Unhelpful answer');
       b.setAttribute('aria-pressed', 'false');
       b.dataset.usefulness = u;
       b.addEventListener('click', () => feedback(fb, messageId, u));
