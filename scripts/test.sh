@@ -8,6 +8,12 @@ cd "$ROOT"
 echo "==> PostgreSQL (Debian package; tests start throwaway clusters)"
 scripts/ensure-postgres.sh
 
+if [[ ! -x /usr/bin/chromedriver ]]; then
+  echo "==> Chromium + chromedriver (Debian packages; the web-experience browser tests drive them)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
 started_keycloak=0
 if [[ -x scripts/keycloak.sh ]]; then
   echo "==> Keycloak (Maven Central zip; started in the background while Maven builds)"

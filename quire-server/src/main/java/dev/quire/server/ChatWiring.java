@@ -32,12 +32,24 @@ final class ChatWiring {
 
     static ChatArea area(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
                          Documents documents, DataSources dataSources, AnswerGenerator answers) {
+        return parts(store, config, searchIndex, embedder, documents, dataSources, answers).area();
+    }
+
+    /** The chat services shared by the API area and the hosted web experience. */
+    record Parts(ChatService chat, ChatHistory history, MessageAccess access) {
+        ChatArea area() {
+            return new ChatArea(chat, history, access);
+        }
+    }
+
+    static Parts parts(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
+                       Documents documents, DataSources dataSources, AnswerGenerator answers) {
         PrincipalResolver resolver = new PrincipalResolver(store);
         PermissionAwareRetriever retriever = new PermissionAwareRetriever(searchIndex, embedder,
                 new ResolvedUserPrincipals(resolver), (app, index) -> dataSourceIds(dataSources, app, index));
         ChatService chat = new ChatService(store, new SubscriptionService(store, config.clock(), config.accountId()),
                 retriever, answers, new TikaTextExtractor(), config.clock());
-        return new ChatArea(chat, new ChatHistory(store), new MessageAccess(store, documents, resolver));
+        return new Parts(chat, new ChatHistory(store), new MessageAccess(store, documents, resolver));
     }
 
     private static List<String> dataSourceIds(DataSources dataSources, String applicationId, String indexId) {

@@ -94,6 +94,7 @@ public final class QuireServer implements AutoCloseable {
     private final ServerConfig config;
     private final JettyListener listener;
     private volatile Pipeline pipeline;
+    private volatile dev.quire.server.web.WebExperienceHandler web;
     private MetadataStore store;
     private JsonLinesAuditLog audit;
     private RootCredentialStore.Resolution root;
@@ -161,7 +162,12 @@ public final class QuireServer implements AutoCloseable {
         documents.useCapacity(new dev.quire.core.qbusiness.index.IndexCapacity(store)::check);
         DocumentAccess documentAccess = new DocumentAccess(documents);
         documentAccess.usePrincipals(new ResolvedUserPrincipals(new PrincipalResolver(store)));
-        ChatArea chat = ChatWiring.area(store, config, searchIndex, embedder, documents, dataSources);
+        ChatWiring.Parts chatParts = ChatWiring.parts(store, config, searchIndex, embedder, documents, dataSources,
+                new dev.quire.core.chat.answer.ExtractiveAnswerer());
+        ChatArea chat = chatParts.area();
+        web = new dev.quire.server.web.WebExperienceHandler(store, new WebExperiences(store, endpoint().toString()),
+                iam.directory(), sts, secrets, chatParts.chat(), chatParts.history(), chatParts.access(),
+                dev.quire.identity.oidc.JwksCache.defaultHttpClient(), config.clock(), random);
         pipeline = new Pipeline(List.of(
                 new RequestIdStage(),
                 new AuditStage(audit, config.clock(), p -> p instanceof Caller c ? c.arn() : String.valueOf(p)),
@@ -204,6 +210,9 @@ public final class QuireServer implements AutoCloseable {
         Pipeline ready = pipeline;
         if (ready == null) {
             return notReady(request);
+        }
+        if (dev.quire.server.web.WebExperienceHandler.handles(request.rawPath())) {
+            return web.handle(request); // browsers: cookies, not SigV4 (set before the pipeline is published)
         }
         return ready.handle(request);
     }

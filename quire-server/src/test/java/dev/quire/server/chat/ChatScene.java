@@ -33,23 +33,23 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * native retriever, the core-team group and three spaces of documents — ACME (core-team), AnyOrgApp
  * (mateo) and a third space nobody of them may read, which answers the same question with other names.
  */
-final class ChatScene {
-    static final String ROLE = "quire-web-experience-role";
-    static final String ROLE_ARN = "arn:aws:iam::123456789012:role/" + ROLE;
-    static final String SAML_ACS = "http://localhost:8000/saml";
-    static final String QUESTION = "who are the project team members?";
-    static final List<String> ACME_NAMES = List.of("Mary Major", "Martha Rivera", "John Doe");
-    static final List<String> ANYORG_NAMES = List.of("Diego Ramirez", "Nikki Wolf");
-    static final List<String> SECRET_NAMES = List.of("Zhang Wei", "Olga Petrova", "Kwame Mensah");
+public final class ChatScene {
+    public static final String ROLE = "quire-web-experience-role";
+    public static final String ROLE_ARN = "arn:aws:iam::123456789012:role/" + ROLE;
+    public static final String SAML_ACS = "http://localhost:8000/saml";
+    public static final String QUESTION = "who are the project team members?";
+    public static final List<String> ACME_NAMES = List.of("Mary Major", "Martha Rivera", "John Doe");
+    public static final List<String> ANYORG_NAMES = List.of("Diego Ramirez", "Nikki Wolf");
+    public static final List<String> SECRET_NAMES = List.of("Zhang Wei", "Olga Petrova", "Kwame Mensah");
 
-    final RunningQuire quire;
-    final KeycloakTestServer keycloak = KeycloakTestServer.shared();
-    final String oidcProviderArn;
-    final String samlProviderArn;
-    final String app;
-    final String index;
+    public final RunningQuire quire;
+    public final KeycloakTestServer keycloak = KeycloakTestServer.shared();
+    public final String oidcProviderArn;
+    public final String samlProviderArn;
+    public final String app;
+    public final String index;
 
-    ChatScene(RunningQuire quire) throws IOException {
+    public ChatScene(RunningQuire quire) throws IOException {
         this.quire = quire;
         try (QBusinessClient qb = quire.qbusiness(quire.rootCredentials());
              IamClient iam = quire.iam(quire.rootCredentials())) {

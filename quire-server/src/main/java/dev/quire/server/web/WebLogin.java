@@ -1,0 +1,184 @@
+package dev.quire.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quire.core.qbusiness.webexperience.WebIdentityProvider;
+import dev.quire.core.secrets.Secrets;
+import dev.quire.identity.iam.IamDirectory;
+import dev.quire.identity.iam.OidcProviderRecord;
+import dev.quire.identity.sts.DecisionListener;
+import dev.quire.identity.sts.IssuedSession;
+import dev.quire.identity.sts.StsService;
+import dev.quire.protocol.http.WireRequest;
+import dev.quire.protocol.http.WireResponse;
+import dev.quire.spi.error.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing in and out of a hosted web experience. OIDC: authorization code with state (bound to a
+ * pre-login cookie), nonce and PKCE; the client secret comes from the web experience's Secrets
+ * Manager secret, read only when its secretsRole is allowed to. SAML: the IdP posts the response
+ * to {@code <endpoint>saml}. Both end in the STS call the API uses, with the web experience's role.
+ */
+final class WebLogin {
+    static final String SESSION_COOKIE = "quire_session";
+    static final String LOGIN_COOKIE = "quire_login";
+
+    private final WebSessions sessions;
+    private final OidcClient oidc;
+    private final IamDirectory iam;
+    private final StsService sts;
+    private final Secrets secrets;
+    private final WebPermissions permissions;
+
+    WebLogin(WebSessions sessions, OidcClient oidc, IamDirectory iam, StsService sts, Secrets secrets,
+             WebPermissions permissions) {
+        this.sessions = sessions;
+        this.oidc = oidc;
+        this.iam = iam;
+        this.sts = sts;
+        this.secrets = secrets;
+        this.permissions = permissions;
+    }
+
+    /** Sends the browser to its identity provider. */
+    WireResponse begin(WebTarget t) {
+        WebIdentityProvider idp = t.experience().settings().identityProvider();
+        if (idp == null) {
+            return WebHttp.text(503, "This web experience has no identity provider configured yet.");
+        }
+        if (idp.saml()) {
+            return WebHttp.redirect(idp.samlAuthenticationUrl());
+        }
+        OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
+        WebSessions.PendingLogin login = new WebSessions.PendingLogin(t.id(), sessions.randomToken(),
+                sessions.randomToken(), sessions.randomToken(), sessions.loginDeadline());
+        String cookie = sessions.beginLogin(t.app().applicationId(), login);
+        WireResponse r = WebHttp.redirect(OidcClient.authorizationUrl(endpoints, clientId(t), t.callbackUri(),
+                login.state(), login.nonce(), login.codeVerifier()));
+        r.headers().add("Set-Cookie", WebHttp.setCookie(LOGIN_COOKIE, cookie, t.path(), t.secure(),
+                WebSessions.LOGIN_TTL_SECONDS));
+        return r;
+    }
+
+    /** {@code GET <endpoint>authorization-code/callback?code=…&state=…} */
+    WireResponse oidcCallback(WebTarget t, WireRequest request) {
+        WebIdentityProvider idp = t.experience().settings().identityProvider();
+        if (idp == null || idp.saml()) {
+            return WebHttp.text(404, "This web experience does not sign in with OpenID Connect.");
+        }
+        Map<String, String> q = WebHttp.form(request.rawQuery());
+        Optional<WebSessions.PendingLogin> pending = sessions.takeLogin(WebHttp.cookie(request, LOGIN_COOKIE));
+        if (pending.isEmpty() || !pending.get().webExperienceId().equals(t.id())
+                || !constantTimeEquals(pending.get().state(), q.get("state"))) {
+            return failed(t, 400, "The sign-in response does not belong to a sign-in started in this browser.");
+        }
+        if (q.get("error") != null || q.get("code") == null) {
+            return failed(t, 400, "The identity provider did not sign you in: " + q.getOrDefault("error", "no code"));
+        }
+        String roleArn = t.experience().settings().roleArn();
+        String secretArn = idp.oidcSecretsArn();
+        if (!permissions.roleMay(idp.oidcSecretsRole(), "secretsmanager:GetSecretValue", secretArn)) {
+            return failed(t, 403, "The web experience's secretsRole may not read its OIDC client secret.");
+        }
+        String clientSecret = clientSecret(secretArn);
+        OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
+        String idToken = oidc.exchange(endpoints, clientId(t), clientSecret, q.get("code"), t.callbackUri(),
+                pending.get().codeVerifier()).orElse(null);
+        if (idToken == null) {
+            return failed(t, 502, "The identity provider returned no ID token.");
+        }
+        JsonNode claims = OidcClient.payload(idToken);
+        if (!constantTimeEquals(pending.get().nonce(), claims.path("nonce").asText(null))) {
+            return failed(t, 400, "The ID token's nonce does not match this sign-in.");
+        }
+        IssuedSession issued = sts.assumeRoleWithWebIdentity(roleArn, "web-" + sessions.randomToken().substring(0, 20),
+                idToken, null, DecisionListener.NONE).session();
+        return signedIn(t, issued, idToken);
+    }
+
+    /** {@code POST <endpoint>saml} with the form field SAMLResponse (IdP- or SP-initiated). */
+    WireResponse saml(WebTarget t, WireRequest request) {
+        WebIdentityProvider idp = t.experience().settings().identityProvider();
+        if (idp == null || !idp.saml()) {
+            return WebHttp.text(404, "This web experience does not sign in with SAML.");
+        }
+        String response = WebHttp.form(new String(request.body(), StandardCharsets.UTF_8)).get("SAMLResponse");
+        if (response == null || response.isBlank()) {
+            return WebHttp.text(400, "The sign-in POST carries no SAMLResponse.");
+        }
+        IssuedSession issued = sts.assumeRoleWithSaml(t.experience().settings().roleArn(),
+                t.app().iamIdentityProviderArn(), response, null, DecisionListener.NONE).session();
+        return signedIn(t, issued, null);
+    }
+
+    /** Deletes the session; for OIDC, tells the page where the IdP ends its own session. */
+    WireResponse logout(WebTarget t, String cookie, WebSessions.Session session) {
+        sessions.delete(cookie);
+        String redirect = t.endpoint();
+        WebIdentityProvider idp = t.experience().settings().identityProvider();
+        if (idp != null && !idp.saml()) {
+            String endSession = oidc.discover(providerUrl(t)).endSession();
+            if (endSession != null) {
+                Map<String, String> q = new java.util.LinkedHashMap<>();
+                q.put("client_id", clientId(t));
+                if (session.idToken() != null) {
+                    q.put("id_token_hint", session.idToken());
+                }
+                redirect = endSession + (endSession.contains("?") ? "&" : "?") + WebHttp.formEncode(q);
+            }
+        }
+        WireResponse r = WebHttp.json(200, Map.of("redirect", redirect));
+        r.headers().add("Set-Cookie", WebHttp.setCookie(SESSION_COOKIE, "", t.path(), t.secure(), 0));
+        return r;
+    }
+
+    private WireResponse signedIn(WebTarget t, IssuedSession issued, String idToken) {
+        String cookie = sessions.create(t.id(), t.app().applicationId(), issued.claims(), idToken);
+        long seconds = Math.max(1, issued.claims().expiresAt().getEpochSecond() - sessions.now().getEpochSecond());
+        WireResponse r = WebHttp.redirect(t.endpoint());
+        r.headers().add("Set-Cookie", WebHttp.setCookie(SESSION_COOKIE, cookie, t.path(), t.secure(), seconds));
+        r.headers().add("Set-Cookie", WebHttp.setCookie(LOGIN_COOKIE, "", t.path(), t.secure(), 0));
+        return r;
+    }
+
+    private WireResponse failed(WebTarget t, int status, String message) {
+        WireResponse r = WebHttp.text(status, "Sign-in failed: " + message + "\nStart again at " + t.endpoint());
+        r.headers().add("Set-Cookie", WebHttp.setCookie(LOGIN_COOKIE, "", t.path(), t.secure(), 0));
+        return r;
+    }
+
+    private String clientSecret(String secretArn) {
+        try {
+            JsonNode value = WebHttp.JSON.readTree(secrets.currentValue(secretArn).value().string());
+            String secret = value.path("client_secret").asText(null);
+            if (secret == null) {
+                throw new IllegalStateException("The OIDC secret has no client_secret member.");
+            }
+            return secret;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The OIDC secret is not JSON {\"client_secret\": …}.");
+        }
+    }
+
+    private String providerUrl(WebTarget t) {
+        String arn = t.app().iamIdentityProviderArn();
+        return iam.oidcProviderByArn(arn == null ? "" : arn).map(OidcProviderRecord::url)
+                .orElseThrow(() -> new ApiError(dev.quire.spi.error.ErrorCode.RESOURCE_NOT_FOUND,
+                        "The application's OIDC provider " + arn + " does not exist in IAM."));
+    }
+
+    private static String clientId(WebTarget t) {
+        if (t.app().clientIdsForOIDC().isEmpty()) {
+            throw new IllegalStateException("The application has no clientIdsForOIDC.");
+        }
+        return t.app().clientIdsForOIDC().get(0);
+    }
+
+    static boolean constantTimeEquals(String expected, String actual) {
+        return expected != null && actual != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+    }
+}
