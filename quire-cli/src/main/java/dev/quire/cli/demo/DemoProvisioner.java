@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.qbusiness.model.WebExperience;
  * and the core-team group. A second run finds the application by its display name and changes nothing.
  */
 public final class DemoProvisioner {
-    public static final String DISPLAY_NAME = "Quire demo";
+    /** Amazon Q (and Quire) allow only [A-Za-z0-9][A-Za-z0-9_-]* here, so not "Quire demo". */
+    public static final String DISPLAY_NAME = "quire-demo";
 
     /** What the demo's users chat with. */
     public record DemoApp(String applicationId, String indexId, String roleArn, String webExperienceEndpoint,
