@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
                 "It speaks the Amazon Q Business, IAM, STS and Secrets Manager APIs:",
                 "point the AWS SDKs or CLI at it by changing only the endpoint.",
                 ""},
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, LeakCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, dev.quire.cli.chat.ChatCommand.class, BenchCommand.class, LeakCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "Start here:",
                 "  ./quire demo                 everything on embedded defaults, ready to try",
+                "  ./quire chat --user mary     chat as a demo user (after ./quire demo)",
                 "  ./quire serve --port 8080    the server on its own (H2 under ./quire-data by default)",
                 "  ./quire test                 the whole test suite (builds, starts PostgreSQL and Keycloak)",
                 "Run './quire help <command>' for the options of a command."})

@@ -35,6 +35,14 @@ final class ServeCommand implements Runnable {
             + "(default: embedded H2 in the data dir; or env QUIRE_DB_URL).")
     String dbUrl;
 
+    @Option(names = "--enable-dev-idp", description = "Also start the development IdP with the demo users (see"
+            + " './quire demo'). For demos and tests only: never with real users. Default: off.")
+    boolean enableDevIdp;
+
+    @Option(names = "--idp-port", defaultValue = "8081", description = "Port of the development IdP when enabled"
+            + " (default: ${DEFAULT-VALUE}).")
+    int idpPort;
+
     static boolean keepsRunning() {
         return running;
     }
@@ -42,23 +50,43 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         ServerConfig config = ServerConfig.fromEnvironment(host, port, dataDir, dbUrl, System.getenv());
-        runUntilStopped(config, null);
+        runUntilStopped(config, enableDevIdp ? server -> DevIdpForServe.start(server, dataDir, idpPort) : null);
     }
 
     /** Starts, prints where everything is, and blocks until the JVM is asked to stop. */
-    static void runUntilStopped(ServerConfig config, java.util.function.Consumer<QuireServer> afterStart) {
+    static void runUntilStopped(ServerConfig config, java.util.function.Function<QuireServer, AutoCloseable> afterStart) {
         QuireServer server = QuireServer.start(config);
+        AutoCloseable[] extra = new AutoCloseable[1];
+        try {
+            Banner.print(System.out, server);
+            if (afterStart != null) {
+                extra[0] = afterStart.apply(server);
+            }
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        blockUntilStopped(() -> {
+            if (extra[0] != null) {
+                extra[0].close();
+            }
+            server.close();
+        }, "Stopping Quire: finishing requests in flight, then closing the store…");
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes {@code running}. */
+    static void blockUntilStopped(AutoCloseable toClose, String stoppingMessage) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Quire: finishing requests in flight, then closing the store…");
-            server.close();
+            System.out.println(stoppingMessage);
+            try {
+                toClose.close();
+            } catch (Exception e) {
+                System.err.println("quire: while stopping: " + e.getMessage());
+            }
             stopped.countDown();
         }, "quire-shutdown"));
         running = true;
-        Banner.print(System.out, server);
-        if (afterStart != null) {
-            afterStart.accept(server);
-        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
