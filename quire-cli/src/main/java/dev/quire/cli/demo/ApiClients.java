@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** AWS SDK v2 clients pointed at a Quire endpoint: the CLI uses Quire only through its public API. */
@@ -24,6 +25,11 @@ public final class ApiClients {
 
     public static QBusinessClient qbusiness(URI endpoint, AwsCredentialsProvider credentials) {
         return QBusinessClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static SecretsManagerClient secretsManager(URI endpoint, AwsCredentialsProvider credentials) {
+        return SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 

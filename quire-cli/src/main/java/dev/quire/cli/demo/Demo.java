@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * {@code quire demo} as a library: Quire on embedded defaults, the development IdP, the demo
@@ -77,8 +78,10 @@ public final class Demo implements AutoCloseable {
         var root = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 server.rootCredentials().accessKeyId(), server.rootCredentials().secretAccessKey()));
         try (IamClient iam = ApiClients.iam(server.endpoint(), root);
-             QBusinessClient qb = ApiClients.qbusiness(server.endpoint(), root)) {
+             QBusinessClient qb = ApiClients.qbusiness(server.endpoint(), root);
+             SecretsManagerClient sm = ApiClients.secretsManager(server.endpoint(), root)) {
             DemoProvisioner.DemoApp app = new DemoProvisioner(iam, qb, server.accountId(), out)
+                    .withWebSignIn(sm, settings.clientSecret())
                     .provision(idp.issuer(), settings.clientId(), idp.samlMetadataXml(), users);
             List<SampleContent.Page> pages = SampleContent.pages();
             DemoContentLoader loader = new DemoContentLoader(qb, out);

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.qbusiness.model.IdentityType;
 import software.amazon.awssdk.services.qbusiness.model.IndexType;
 import software.amazon.awssdk.services.qbusiness.model.MembershipType;
 import software.amazon.awssdk.services.qbusiness.model.WebExperience;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * Creates the demo application exactly as an administrator would, through IAM and Q Business calls
@@ -31,12 +33,24 @@ public final class DemoProvisioner {
     private final QBusinessClient qbusiness;
     private final String accountId;
     private final PrintStream out;
+    private SecretsManagerClient secrets;
+    private String clientSecret;
 
     public DemoProvisioner(IamClient iam, QBusinessClient qbusiness, String accountId, PrintStream out) {
         this.iam = iam;
         this.qbusiness = qbusiness;
         this.accountId = accountId;
         this.out = out;
+    }
+
+    /**
+     * Lets the web experience sign users in with OIDC as Amazon Q's does: the client secret in a
+     * Secrets Manager secret, read through a secrets role allowed GetSecretValue on it alone.
+     */
+    public DemoProvisioner withWebSignIn(SecretsManagerClient secretsManager, String oidcClientSecret) {
+        this.secrets = secretsManager;
+        this.clientSecret = oidcClientSecret;
+        return this;
     }
 
     /** Finds or creates the demo application; {@code fresh} is true when content must be loaded. */
@@ -70,10 +84,17 @@ public final class DemoProvisioner {
         step("retriever (NATIVE_INDEX)", retrieverId);
         webExperienceRole(oidcArn, issuer, clientId, samlArn, appId);
         step("web-experience role (seed trust + seed policy)", roleArn);
-        String webId = qbusiness.createWebExperience(r -> r.applicationId(appId).title("Quire demo")
-                .subtitle("Answers only from pages you may read")
-                .welcomeMessage("Hi! Ask about the company wiki: holidays, expenses, VPN, or your project's team page.")
-                .samplePromptsControlMode("ENABLED").roleArn(roleArn)).webExperienceId();
+        String[] signIn = webSignIn(appId);
+        String webId = qbusiness.createWebExperience(r -> {
+            r.applicationId(appId).title("Quire demo")
+                    .subtitle("Answers only from pages you may read")
+                    .welcomeMessage("Hi! Ask about the company wiki: holidays, expenses, VPN, or your project's team page.")
+                    .samplePromptsControlMode("ENABLED").roleArn(roleArn);
+            if (signIn != null) {
+                r.identityProviderConfiguration(c -> c.openIDConnectConfiguration(o -> o.secretsArn(signIn[0])
+                        .secretsRole(signIn[1])));
+            }
+        }).webExperienceId();
         step("web experience", webId);
         List<String> core = users.all().stream().filter(DemoUsers.DemoUser::coreTeam).map(DemoUsers.DemoUser::email).toList();
         qbusiness.putGroup(r -> r.applicationId(appId).indexId(indexId).groupName(DemoUsers.CORE_TEAM)
@@ -82,6 +103,39 @@ public final class DemoProvisioner {
                                 .type(MembershipType.INDEX).build()).toList())));
         step("group " + DemoUsers.CORE_TEAM, String.join(", ", core));
         return new DemoApp(appId, indexId, roleArn, webEndpoint(appId), false);
+    }
+
+    /** The secret holding the OIDC client secret and the role allowed to read it; null without Secrets Manager. */
+    private String[] webSignIn(String appId) {
+        if (secrets == null) {
+            return null;
+        }
+        String secretArn;
+        try {
+            secretArn = secrets.createSecret(r -> r.name("quire-demo-oidc-client-secret")
+                    .secretString("{\"client_secret\":\"" + clientSecret + "\"}")).arn();
+        } catch (ResourceExistsException e) {
+            secretArn = secrets.putSecretValue(r -> r.secretId("quire-demo-oidc-client-secret")
+                    .secretString("{\"client_secret\":\"" + clientSecret + "\"}")).arn();
+        }
+        step("Secrets Manager secret (OIDC client secret)", secretArn);
+        String roleName = "quire-demo-secrets-role";
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"application.qbusiness.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:SourceAccount\":\"" + accountId + "\"}}}]}";
+        try {
+            iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust)
+                    .description("Lets the Quire demo web experience read its OIDC client secret"));
+        } catch (EntityAlreadyExistsException e) {
+            iam.updateAssumeRolePolicy(r -> r.roleName(roleName).policyDocument(trust));
+        }
+        String arn = secretArn;
+        iam.putRolePolicy(r -> r.roleName(roleName).policyName("read-oidc-client-secret").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "\"secretsmanager:GetSecretValue\",\"Resource\":\"" + arn + "\"}]}"));
+        String roleArn = "arn:aws:iam::" + accountId + ":role/" + roleName;
+        step("secrets role (GetSecretValue on that secret only)", roleArn);
+        return new String[] {secretArn, roleArn};
     }
 
     private Application findExisting() {
