@@ -106,7 +106,8 @@ public final class RetrievalQuality {
             }
             byte[] html = Files.readAllBytes(path);
             bytes += html.length;
-            indexer.index(new IndexableDocument(APP, INDEX, file, file, "HTML", html, Map.of(), null, null, 1));
+            // No title: like a crawled page, the chunks carry the page's own <title>.
+            indexer.index(new IndexableDocument(APP, INDEX, file, null, "HTML", html, Map.of(), null, null, 1));
             indexed.add(file);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
