@@ -8,7 +8,6 @@ import dev.quire.extract.tika.TikaTextExtractor;
 import dev.quire.index.lucene.LuceneSearchIndex;
 import dev.quire.spi.extract.ExtractionException;
 import dev.quire.spi.index.IndexableDocument;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ import java.util.Random;
  * model in batches of 32. Rounds alternate raw/pipeline so both see the same machine load.
  */
 public final class IngestThroughput {
-    private static final String[] WORDS = ("the a of to and in for on with by from that this each every new our "
+    static final String[] WORDS = ("the a of to and in for on with by from that this each every new our "
             + "onboarding checklist project team member access request laptop security training badge manager "
             + "review quarterly plan release customer support escalation policy benefit payroll holiday schedule "
             + "deployment incident retrospective roadmap budget invoice vendor contract approval office travel "
