@@ -2,6 +2,7 @@ package dev.quire.server.bench;
 
 import dev.quire.core.chat.ChatInput;
 import dev.quire.core.chat.ChatService;
+import dev.quire.core.chat.HashingEmbedder;
 import dev.quire.core.chat.answer.ExtractiveAnswerer;
 import dev.quire.core.qbusiness.Applications;
 import dev.quire.core.qbusiness.ResourceGuard;
@@ -17,6 +18,7 @@ import dev.quire.core.retrieval.PermissionAwareRetriever;
 import dev.quire.embed.onnx.OnnxEmbedder;
 import dev.quire.extract.tika.TikaTextExtractor;
 import dev.quire.index.lucene.LuceneSearchIndex;
+import dev.quire.spi.embed.Embedder;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.search.AclTerms;
 import dev.quire.spi.search.IndexedChunk;
@@ -41,8 +43,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * of {@code chunks} chunks. The chunks are written straight into the search index — documents of
  * 50 chunks, random vocabulary, random unit vectors made WITHOUT the model, each readable by one of
  * {@value #GROUPS} groups (one in twenty also denying a user) — and users belong to
- * {@value #GROUPS_PER_USER} groups, so each reads ~10%. No HTTP and no SigV4: those are measured by
- * the sts and sigv4 benchmarks.
+ * {@value #GROUPS_PER_USER} groups, so each reads ~10%. Measured twice on the same index: with the
+ * question embedded by the ONNX model (production), then by a hashing embedder (no model), to show
+ * what the model costs. Returns the first. No HTTP and no SigV4: those are measured by the sts and
+ * sigv4 benchmarks.
  */
 public final class ChatLoadBench {
     static final int GROUPS = 100;
@@ -77,22 +81,30 @@ public final class ChatLoadBench {
                     + " chunk vectors are random, made WITHOUT the model; %d users each in %d of %d groups (~10%% readable)%n",
                     chunks, (chunks + CHUNKS_PER_DOCUMENT - 1) / CHUNKS_PER_DOCUMENT, CHUNKS_PER_DOCUMENT,
                     (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
-            OnnxEmbedder embedder = OnnxEmbedder.load(work.resolve("djl"));
-            PermissionAwareRetriever retriever = new PermissionAwareRetriever(index, embedder,
-                    new ResolvedUserPrincipals(new PrincipalResolver(store)), (a, i) -> List.of());
-            ChatService chat = new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012"),
-                    retriever, new ExtractiveAnswerer(), new TikaTextExtractor(), Clock.systemUTC());
-            for (int i = 0; i < 50; i++) {
-                ask(chat, users, new Random(i)); // warm-up: JIT, model, first conversations of every user
+            out.printf("| question embedded by | client threads | requests | requests/s | p50 ms | p99 ms |%n");
+            Result result = null;
+            for (Embedder embedder : List.of(OnnxEmbedder.load(work.resolve("djl")), new HashingEmbedder(DIM))) {
+                ChatService chat = chatService(store, index, embedder);
+                for (int i = 0; i < 50; i++) {
+                    ask(chat, users, new Random(i)); // warm-up: JIT, model, first conversations of every user
+                }
+                Result r = measure(chat, users, seconds, threads);
+                result = result == null ? r : result;
+                out.printf("| %-20s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n",
+                        embedder instanceof OnnxEmbedder ? "the ONNX model" : "hashing (no model)", threads,
+                        r.requests(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
             }
-            Result result = measure(chat, users, seconds, threads);
-            out.printf("| client threads | requests | requests/s | p50 ms | p99 ms |%n");
-            out.printf("| %14d | %8d | %10.1f | %6.1f | %6.1f |%n", threads, result.requests(),
-                    result.requestsPerSecond(), result.p50Millis(), result.p99Millis());
             return result;
         } finally {
             BenchFiles.deleteRecursively(work);
         }
+    }
+
+    private static ChatService chatService(JdbcMetadataStore store, LuceneSearchIndex index, Embedder embedder) {
+        PermissionAwareRetriever retriever = new PermissionAwareRetriever(index, embedder,
+                new ResolvedUserPrincipals(new PrincipalResolver(store)), (a, i) -> List.of());
+        return new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012"),
+                retriever, new ExtractiveAnswerer(), new TikaTextExtractor(), Clock.systemUTC());
     }
 
     private static Result measure(ChatService chat, List<String> users, int seconds, int threads) throws Exception {
