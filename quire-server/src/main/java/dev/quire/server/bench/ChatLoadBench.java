@@ -67,6 +67,7 @@ public final class ChatLoadBench {
     public static void main(String[] args) throws Exception {
         run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 100_000,
                 args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 2);
+        System.exit(0); // the model's and the store's worker threads would keep the JVM alive
     }
 
     public static Result run(PrintStream out, int chunks, int seconds, int threads) throws Exception {
