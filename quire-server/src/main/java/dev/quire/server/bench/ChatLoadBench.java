@@ -86,7 +86,7 @@ public final class ChatLoadBench {
             Result result = null;
             for (Embedder embedder : List.of(OnnxEmbedder.load(work.resolve("djl")), new HashingEmbedder(DIM))) {
                 ChatService chat = chatService(store, index, embedder);
-                for (int i = 0; i < 50; i++) {
+                for (int i = 0; i < Math.min(50, 10 * seconds); i++) {
                     ask(chat, users, new Random(i)); // warm-up: JIT, model, first conversations of every user
                 }
                 Result r = measure(chat, users, seconds, threads);
