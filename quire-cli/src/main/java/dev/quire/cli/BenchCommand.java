@@ -3,6 +3,9 @@ package dev.quire.cli;
 import dev.quire.embed.onnx.EmbeddingBench;
 import dev.quire.identity.oidc.WebIdentityBench;
 import dev.quire.protocol.sigv4.SigV4Bench;
+import dev.quire.server.bench.ChatLoadBench;
+import dev.quire.server.bench.IngestThroughput;
+import dev.quire.server.bench.RetrievalQuality;
 import dev.quire.server.bench.StsHttpBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,16 +18,29 @@ import picocli.CommandLine.Parameters;
                 "  sigv4          SigV4 verifications per second and cost per request (1 thread)",
                 "  web-identity   OIDC ID-token verification with a cached JWKS (1 thread)",
                 "  sts            AssumeRoleWithWebIdentity end to end over HTTP (see --threads)",
-                "  embeddings     raw throughput of the in-process embedding model"})
+                "  embeddings     raw throughput of the in-process embedding model",
+                "  quality        Recall@5 / MRR on the python3.11-doc library pages (see --files, --html-dir)",
+                "  ingest         SearchIndexer chunks/s next to the raw model (see --files: pages of 1,500 words)",
+                "  chat           ChatSync in-process over --chunks chunks with random ACLs (see --threads)"})
 final class BenchCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Which benchmark: sigv4, web-identity, sts, embeddings.")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Which benchmark: sigv4, web-identity, sts, embeddings, quality, ingest, chat.")
     String which;
 
     @Option(names = "--seconds", defaultValue = "10", description = "How long to measure (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Client threads for 'sts' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Client threads for 'sts' and 'chat' (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--files", description = "Pages for 'quality' (default: all 76) or 'ingest' (default: 40).")
+    Integer files;
+
+    @Option(names = "--html-dir", defaultValue = "/usr/share/doc/python3.11/html",
+            description = "The python3.11-doc HTML directory for 'quality' (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path htmlDir;
+
+    @Option(names = "--chunks", defaultValue = "100000", description = "Index size for 'chat' (default: ${DEFAULT-VALUE}).")
+    int chunks;
 
     @Override
     public void run() {
@@ -34,8 +50,11 @@ final class BenchCommand implements Runnable {
                 case "web-identity" -> WebIdentityBench.run(System.out, seconds);
                 case "sts" -> StsHttpBench.run(System.out, seconds, threads);
                 case "embeddings" -> EmbeddingBench.run(System.out, Math.max(50, seconds * 40));
-                default -> throw new IllegalArgumentException(
-                        "Unknown benchmark '" + which + "'. Try: sigv4, web-identity, sts, embeddings.");
+                case "quality" -> RetrievalQuality.run(System.out, htmlDir, files == null ? Integer.MAX_VALUE : files);
+                case "ingest" -> IngestThroughput.run(System.out, files == null ? 40 : files, 1_500, 2);
+                case "chat" -> ChatLoadBench.run(System.out, chunks, seconds, threads);
+                default -> throw new IllegalArgumentException("Unknown benchmark '" + which
+                        + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat.");
             }
         } catch (RuntimeException e) {
             throw e;

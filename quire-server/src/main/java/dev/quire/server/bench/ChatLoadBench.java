@@ -1,0 +1,214 @@
+package dev.quire.server.bench;
+
+import dev.quire.core.chat.ChatInput;
+import dev.quire.core.chat.ChatService;
+import dev.quire.core.chat.HashingEmbedder;
+import dev.quire.core.chat.answer.ExtractiveAnswerer;
+import dev.quire.core.qbusiness.Applications;
+import dev.quire.core.qbusiness.ResourceGuard;
+import dev.quire.core.qbusiness.Scopes;
+import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
+import dev.quire.core.qbusiness.groups.Groups;
+import dev.quire.core.qbusiness.groups.MemberUser;
+import dev.quire.core.qbusiness.groups.MembershipType;
+import dev.quire.core.qbusiness.groups.PutGroupRequest;
+import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
+import dev.quire.core.retrieval.PermissionAwareRetriever;
+import dev.quire.embed.onnx.OnnxEmbedder;
+import dev.quire.extract.tika.TikaTextExtractor;
+import dev.quire.index.lucene.LuceneSearchIndex;
+import dev.quire.spi.embed.Embedder;
+import dev.quire.spi.identity.Caller;
+import dev.quire.spi.search.AclTerms;
+import dev.quire.spi.search.IndexedChunk;
+import dev.quire.store.jdbc.JdbcMetadataStore;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * ChatSync cost in-process: {@link ChatService#chatSync} (license check, principal resolution from
+ * the H2 store, the real ONNX model embedding the question, hybrid Lucene search with the ACL
+ * inside the query, the extractive answerer, the conversation written to H2) over an on-disk index
+ * of {@code chunks} chunks. The chunks are written straight into the search index — documents of
+ * 50 chunks, random vocabulary, random unit vectors made WITHOUT the model, each readable by one of
+ * {@value #GROUPS} groups (one in twenty also denying a user) — and users belong to
+ * {@value #GROUPS_PER_USER} groups, so each reads ~10%. Measured twice on the same index: with the
+ * question embedded by the ONNX model (production), then by a hashing embedder (no model), to show
+ * what the model costs. Returns the first. No HTTP and no SigV4: those are measured by the sts and
+ * sigv4 benchmarks.
+ */
+public final class ChatLoadBench {
+    static final int GROUPS = 100;
+    static final int GROUPS_PER_USER = 10;
+    private static final int USERS = 20;
+    private static final int CHUNKS_PER_DOCUMENT = 50;
+    private static final int DIM = 384;
+    private static final String APP = "chat-bench-app";
+    private static final String INDEX = "chat-bench-index";
+
+    /** The measured figures. */
+    public record Result(int requests, double requestsPerSecond, double p50Millis, double p99Millis) {
+    }
+
+    private ChatLoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 100_000,
+                args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 2);
+        System.exit(0); // the model's and the store's worker threads would keep the JVM alive
+    }
+
+    public static Result run(PrintStream out, int chunks, int seconds, int threads) throws Exception {
+        Path work = Files.createTempDirectory("quire-chat-bench");
+        try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(work.resolve("db"));
+             LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"))) {
+            Random random = new Random(42);
+            List<String> users = provision(store, random);
+            long start = System.nanoTime();
+            fill(index, chunks, random);
+            out.printf("ChatSync in-process: %,d chunks (%,d documents of %d) written straight into Lucene in %.0f s;"
+                    + " chunk vectors are random, made WITHOUT the model; %d users each in %d of %d groups (~10%% readable)%n",
+                    chunks, (chunks + CHUNKS_PER_DOCUMENT - 1) / CHUNKS_PER_DOCUMENT, CHUNKS_PER_DOCUMENT,
+                    (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
+            out.printf("| question embedded by | client threads | requests | requests/s | p50 ms | p99 ms |%n");
+            Result result = null;
+            for (Embedder embedder : List.of(OnnxEmbedder.load(work.resolve("djl")), new HashingEmbedder(DIM))) {
+                ChatService chat = chatService(store, index, embedder);
+                for (int i = 0; i < Math.min(50, 10 * seconds); i++) {
+                    ask(chat, users, new Random(i)); // warm-up: JIT, model, first conversations of every user
+                }
+                Result r = measure(chat, users, seconds, threads);
+                result = result == null ? r : result;
+                out.printf("| %-20s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n",
+                        embedder instanceof OnnxEmbedder ? "the ONNX model" : "hashing (no model)", threads,
+                        r.requests(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
+            }
+            return result;
+        } finally {
+            BenchFiles.deleteRecursively(work);
+        }
+    }
+
+    private static ChatService chatService(JdbcMetadataStore store, LuceneSearchIndex index, Embedder embedder) {
+        PermissionAwareRetriever retriever = new PermissionAwareRetriever(index, embedder,
+                new ResolvedUserPrincipals(new PrincipalResolver(store)), (a, i) -> List.of());
+        return new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012"),
+                retriever, new ExtractiveAnswerer(), new TikaTextExtractor(), Clock.systemUTC());
+    }
+
+    private static Result measure(ChatService chat, List<String> users, int seconds, int threads) throws Exception {
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Random random = new Random(1_000 + t);
+            clients.add(new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long s = System.nanoTime();
+                    ask(chat, users, random);
+                    nanos.add(System.nanoTime() - s);
+                }
+            }, "chat-client-" + t));
+        }
+        long start = System.nanoTime();
+        clients.forEach(Thread::start);
+        for (Thread c : clients) {
+            c.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return new Result(n, n / elapsed, n == 0 ? 0 : sorted[n / 2] / 1e6,
+                n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
+    }
+
+    private static void ask(ChatService chat, List<String> users, Random random) {
+        String user = users.get(random.nextInt(users.size()));
+        String[] w = IngestThroughput.WORDS;
+        String question = "What is our " + w[20 + random.nextInt(w.length - 20)] + " "
+                + w[20 + random.nextInt(w.length - 20)] + " policy for the " + w[20 + random.nextInt(w.length - 20)] + "?";
+        Caller caller = new Caller("123456789012", "arn:aws:sts::123456789012:assumed-role/web/" + user,
+                "AROABENCH:" + user, "arn:aws:iam::123456789012:role/web", Map.of("Email", user), null);
+        chat.chatSync(caller, "us-east-1", APP, null, ChatInput.ask(question));
+    }
+
+    /** Application (auto-subscribe), index, retriever, and the groups, through the store as the API writes them. */
+    private static List<String> provision(JdbcMetadataStore store, Random random) {
+        store.insert(Applications.KIND, APP, "", "{\"applicationId\":\"" + APP + "\",\"status\":\"ACTIVE\","
+                + "\"identityType\":\"AWS_IAM_IDP_OIDC\",\"autoSubscribe\":\"ENABLED\"}");
+        store.insert(ResourceGuard.INDEX_KIND, INDEX, Scopes.application(APP), "{\"indexId\":\"" + INDEX + "\"}");
+        store.insert(ResourceGuard.RETRIEVER_KIND, "chat-bench-retriever", Scopes.application(APP),
+                "{\"applicationId\":\"" + APP + "\",\"retrieverId\":\"chat-bench-retriever\",\"type\":\"NATIVE_INDEX\","
+                        + "\"indexId\":\"" + INDEX + "\"}");
+        List<String> users = new ArrayList<>();
+        List<Set<String>> membersOf = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            membersOf.add(new HashSet<>());
+        }
+        for (int u = 0; u < USERS; u++) {
+            String user = "user" + u + "@bench.example";
+            users.add(user);
+            Set<Integer> groups = new HashSet<>();
+            while (groups.size() < GROUPS_PER_USER) {
+                groups.add(random.nextInt(GROUPS));
+            }
+            groups.forEach(g -> membersOf.get(g).add(user));
+        }
+        Groups groups = new Groups(store, Clock.systemUTC());
+        for (int g = 0; g < GROUPS; g++) {
+            groups.put(APP, INDEX, new PutGroupRequest("team-" + g, MembershipType.INDEX, null,
+                    membersOf.get(g).stream().map(u -> new MemberUser(u, MembershipType.INDEX)).toList(), List.of()));
+        }
+        return users;
+    }
+
+    private static void fill(LuceneSearchIndex index, int chunks, Random random) {
+        String[] w = IngestThroughput.WORDS;
+        for (int first = 0; first < chunks; first += CHUNKS_PER_DOCUMENT) {
+            String documentId = "doc-" + first / CHUNKS_PER_DOCUMENT;
+            String group = "group:team-" + random.nextInt(GROUPS);
+            Set<String> deny = random.nextInt(20) == 0 ? Set.of("user:user" + random.nextInt(USERS) + "@bench.example")
+                    : Set.of();
+            AclTerms acl = new AclTerms(deny, List.of(Set.of(group)));
+            List<IndexedChunk> batch = new ArrayList<>();
+            for (int i = first; i < Math.min(chunks, first + CHUNKS_PER_DOCUMENT); i++) {
+                StringBuilder text = new StringBuilder();
+                for (int s = 0; s < 6; s++) {
+                    for (int k = 0; k < 12; k++) {
+                        text.append(w[random.nextInt(w.length)]).append(k == 11 ? ". " : " ");
+                    }
+                }
+                batch.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + (i - first), i - first,
+                        "Handbook " + documentId, List.of("Section " + (i - first)), text.toString(),
+                        "https://intranet.example/" + documentId, null, Map.of(), unitVector(random), acl, Instant.EPOCH));
+            }
+            index.replaceDocument(APP, INDEX, documentId, batch);
+        }
+    }
+
+    private static float[] unitVector(Random random) {
+        float[] v = new float[DIM];
+        double norm = 0;
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < DIM; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+}

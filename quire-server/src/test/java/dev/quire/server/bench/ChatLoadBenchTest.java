@@ -1,0 +1,20 @@
+package dev.quire.server.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Smoke: the chat benchmark wires a working ChatService and measures answered requests (tiny sizes). */
+class ChatLoadBenchTest {
+    @Test
+    void answersRequestsOverASmallIndex() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ChatLoadBench.Result result = ChatLoadBench.run(new PrintStream(buffer, true, StandardCharsets.UTF_8), 200, 1, 1);
+        assertThat(result.requests()).isPositive();
+        assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("WITHOUT the model").contains("requests/s");
+    }
+}
