@@ -1,10 +1,8 @@
 package dev.quire.cli.admin;
 
+import dev.quire.cli.demo.DemoPolicies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -22,8 +20,6 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
  * policy, optionally the secret and secrets role, then the web experience. Prints each id as made.
  */
 final class AppProvisioner {
-    private static final String SEED_APPLICATION = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private static final String SEED_ACCOUNT = "123456789012";
 
     record Created(String applicationId, String indexId, String retrieverId, String roleArn, String webExperienceId,
                    String webExperienceUrl) {
@@ -111,12 +107,7 @@ final class AppProvisioner {
     }
 
     private String webExperiencePermissions(String applicationId) {
-        try (InputStream in = AppProvisioner.class.getResourceAsStream("/demo/web-experience-policy.json")) {
-            String seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return seed.replace(SEED_APPLICATION, applicationId).replace(SEED_ACCOUNT, accountId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoPolicies.webExperiencePermissions(accountId, applicationId);
     }
 
     void step(String what, String id) {

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The seed's web-experience policies, for the demo's own application, provider and client. */
-final class DemoPolicies {
+public final class DemoPolicies {
     private static final String SEED_APPLICATION = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private static final String SEED_ACCOUNT = "123456789012";
 
@@ -14,7 +14,7 @@ final class DemoPolicies {
     }
 
     /** The seed's permission policy (conversation APIs, GetRetriever, auto-subscription…) on this application. */
-    static String webExperiencePermissions(String accountId, String applicationId) {
+    public static String webExperiencePermissions(String accountId, String applicationId) {
         try (InputStream in = DemoPolicies.class.getResourceAsStream("/demo/web-experience-policy.json")) {
             String seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return seed.replace(SEED_APPLICATION, applicationId).replace(SEED_ACCOUNT, accountId);
