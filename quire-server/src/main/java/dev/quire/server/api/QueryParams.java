@@ -5,11 +5,11 @@ import dev.quire.spi.error.ApiError;
 import dev.quire.spi.error.ErrorCode;
 
 /** Typed reads of awsQuery parameters with AWS-shaped errors. */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {
     }
 
-    static Integer integer(QueryRequest q, String name) {
+    public static Integer integer(QueryRequest q, String name) {
         String v = q.get(name);
         if (v == null) {
             return null;

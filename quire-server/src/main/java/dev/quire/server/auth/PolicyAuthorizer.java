@@ -9,6 +9,8 @@ import dev.quire.identity.policy.PolicyDocument;
 import dev.quire.identity.policy.PolicyEvaluator;
 import dev.quire.identity.policy.PrincipalType;
 import dev.quire.identity.policy.RequestContext;
+import dev.quire.protocol.AwsService;
+import dev.quire.protocol.errors.WireError;
 import dev.quire.protocol.errors.WireErrorException;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.pipeline.ApiCall;
@@ -61,7 +63,7 @@ public final class PolicyAuthorizer implements Authorizer {
         Decision decision = PolicyEvaluator.evaluate(policiesOf(caller), context(caller, action, resource));
         notes.put("decision", decision.effect().name()).put("authorization", AuditDecisions.describe(action, resource, decision));
         if (!decision.isAllowed()) {
-            throw new WireErrorException(RootOnlyAuthorizer.accessDenied(call.service(), call.operation(), caller.arn(), resource));
+            throw new WireErrorException(accessDenied(call.service(), call.operation(), caller.arn(), resource));
         }
     }
 
@@ -117,5 +119,16 @@ public final class PolicyAuthorizer implements Authorizer {
                 .key("aws:PrincipalAccount", caller.accountId());
         caller.sessionTags().forEach((k, v) -> ctx.key("aws:PrincipalTag/" + k, v));
         return ctx.build();
+    }
+
+    /** AccessDenied in the called service's format, naming caller, action and resource as AWS does. */
+    static WireError accessDenied(AwsService service, String operation, String callerArn, String resource) {
+        String message = "User: " + callerArn + " is not authorized to perform: " + service.signingName() + ":"
+                + operation + " on resource: " + resource;
+        return switch (service.protocol()) {
+            case AWS_QUERY -> WireError.of("AccessDenied", 403, message);
+            case REST_JSON, AWS_JSON_1_1 -> WireError.of("AccessDeniedException",
+                    service == AwsService.SECRETS_MANAGER ? 400 : 403, message);
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.quire.server.api.iam;
 import dev.quire.identity.iam.IamInput;
 import dev.quire.identity.iam.IamTag;
 import dev.quire.protocol.awsquery.QueryRequest;
+import dev.quire.server.api.QueryParams;
 import dev.quire.spi.error.ApiError;
 import dev.quire.spi.error.ErrorCode;
 import java.util.List;
@@ -18,15 +19,7 @@ final class IamParams {
     }
 
     static Integer integer(QueryRequest q, String name) {
-        String v = q.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new ApiError(ErrorCode.INVALID_INPUT, name + " must be an integer.");
-        }
+        return QueryParams.integer(q, name);
     }
 
     static boolean bool(QueryRequest q, String name) {
