@@ -1,18 +1,16 @@
 package dev.quire.cli.demo;
 
+import dev.quire.cli.provision.ProvisioningSteps;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.UUID;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
 import software.amazon.awssdk.services.qbusiness.model.Application;
 import software.amazon.awssdk.services.qbusiness.model.IdentityType;
-import software.amazon.awssdk.services.qbusiness.model.IndexType;
 import software.amazon.awssdk.services.qbusiness.model.MembershipType;
 import software.amazon.awssdk.services.qbusiness.model.WebExperience;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * Creates the demo application exactly as an administrator would, through IAM and Q Business calls
@@ -33,6 +31,7 @@ public final class DemoProvisioner {
     private final QBusinessClient qbusiness;
     private final String accountId;
     private final PrintStream out;
+    private final ProvisioningSteps steps;
     private SecretsManagerClient secrets;
     private String clientSecret;
 
@@ -41,6 +40,7 @@ public final class DemoProvisioner {
         this.qbusiness = qbusiness;
         this.accountId = accountId;
         this.out = out;
+        this.steps = new ProvisioningSteps(iam, qbusiness, accountId, out);
     }
 
     /**
@@ -68,31 +68,23 @@ public final class DemoProvisioner {
         step("IAM OpenID Connect provider", oidcArn);
         String samlArn = samlProvider(samlMetadataXml);
         step("IAM SAML provider", samlArn);
-        String appId = qbusiness.createApplication(r -> r.displayName(DISPLAY_NAME)
-                .description("Sample wiki with per-space permissions, created by ./quire demo")
-                .identityType(IdentityType.AWS_IAM_IDP_OIDC).iamIdentityProviderArn(oidcArn).clientIdsForOIDC(clientId)
-                .clientToken(UUID.randomUUID().toString())).applicationId();
-        qbusiness.updateApplication(r -> r.applicationId(appId).autoSubscriptionConfiguration(a -> a
-                .autoSubscribe("ENABLED").defaultSubscriptionType("Q_BUSINESS")));
-        step("application (auto-subscription ENABLED, Q_BUSINESS)", appId);
-        String indexId = qbusiness.createIndex(r -> r.applicationId(appId).displayName("quire-demo-index")
-                .type(IndexType.ENTERPRISE).capacityConfiguration(c -> c.units(1))).indexId();
-        step("index (ENTERPRISE, 1 unit)", indexId);
-        String retrieverId = qbusiness.createRetriever(r -> r.applicationId(appId).displayName("quire-demo-retriever")
-                .type("NATIVE_INDEX").configuration(c -> c.nativeIndexConfiguration(n -> n.indexId(indexId))))
-                .retrieverId();
-        step("retriever (NATIVE_INDEX)", retrieverId);
+        String appId = steps.application(DISPLAY_NAME,
+                "Sample wiki with per-space permissions, created by ./quire demo",
+                r -> r.identityType(IdentityType.AWS_IAM_IDP_OIDC).iamIdentityProviderArn(oidcArn)
+                        .clientIdsForOIDC(clientId));
+        String indexId = steps.indexWithRetriever(appId, DISPLAY_NAME).indexId();
         webExperienceRole(oidcArn, issuer, clientId, samlArn, appId);
         step("web-experience role (seed trust + seed policy)", roleArn);
-        String[] signIn = webSignIn(appId);
+        ProvisioningSteps.OidcClientSecret signIn = secrets == null ? null
+                : steps.oidcClientSecret(secrets, DISPLAY_NAME, clientSecret,
+                        "Lets the Quire demo web experience read its OIDC client secret");
         String webId = qbusiness.createWebExperience(r -> {
             r.applicationId(appId).title("Quire demo")
                     .subtitle("Answers only from pages you may read")
                     .welcomeMessage("Hi! Ask about the company wiki: holidays, expenses, VPN, or your project's team page.")
                     .samplePromptsControlMode("ENABLED").roleArn(roleArn);
             if (signIn != null) {
-                r.identityProviderConfiguration(c -> c.openIDConnectConfiguration(o -> o.secretsArn(signIn[0])
-                        .secretsRole(signIn[1])));
+                r.identityProviderConfiguration(signIn.configuration());
             }
         }).webExperienceId();
         step("web experience", webId);
@@ -103,39 +95,6 @@ public final class DemoProvisioner {
                                 .type(MembershipType.INDEX).build()).toList())));
         step("group " + DemoUsers.CORE_TEAM, String.join(", ", core));
         return new DemoApp(appId, indexId, roleArn, webEndpoint(appId), false);
-    }
-
-    /** The secret holding the OIDC client secret and the role allowed to read it; null without Secrets Manager. */
-    private String[] webSignIn(String appId) {
-        if (secrets == null) {
-            return null;
-        }
-        String secretArn;
-        try {
-            secretArn = secrets.createSecret(r -> r.name("quire-demo-oidc-client-secret")
-                    .secretString("{\"client_secret\":\"" + clientSecret + "\"}")).arn();
-        } catch (ResourceExistsException e) {
-            secretArn = secrets.putSecretValue(r -> r.secretId("quire-demo-oidc-client-secret")
-                    .secretString("{\"client_secret\":\"" + clientSecret + "\"}")).arn();
-        }
-        step("Secrets Manager secret (OIDC client secret)", secretArn);
-        String roleName = "quire-demo-secrets-role";
-        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                + "\"application.qbusiness.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
-                + "{\"aws:SourceAccount\":\"" + accountId + "\"}}}]}";
-        try {
-            iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust)
-                    .description("Lets the Quire demo web experience read its OIDC client secret"));
-        } catch (EntityAlreadyExistsException e) {
-            iam.updateAssumeRolePolicy(r -> r.roleName(roleName).policyDocument(trust));
-        }
-        String arn = secretArn;
-        iam.putRolePolicy(r -> r.roleName(roleName).policyName("read-oidc-client-secret").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                        + "\"secretsmanager:GetSecretValue\",\"Resource\":\"" + arn + "\"}]}"));
-        String roleArn = "arn:aws:iam::" + accountId + ":role/" + roleName;
-        step("secrets role (GetSecretValue on that secret only)", roleArn);
-        return new String[] {secretArn, roleArn};
     }
 
     private Application findExisting() {
@@ -175,18 +134,12 @@ public final class DemoProvisioner {
     }
 
     private void webExperienceRole(String oidcArn, String issuer, String clientId, String samlArn, String appId) {
-        String trust = DemoPolicies.webExperienceTrust(oidcArn, issuer, clientId, samlArn);
-        try {
-            iam.createRole(r -> r.roleName(DemoIdentityProvider.ROLE_NAME).assumeRolePolicyDocument(trust)
-                    .description("Users of the Quire demo web experience"));
-        } catch (EntityAlreadyExistsException e) {
-            iam.updateAssumeRolePolicy(r -> r.roleName(DemoIdentityProvider.ROLE_NAME).policyDocument(trust));
-        }
-        iam.putRolePolicy(r -> r.roleName(DemoIdentityProvider.ROLE_NAME).policyName("quire-demo-web-experience")
-                .policyDocument(DemoPolicies.webExperiencePermissions(accountId, appId)));
+        steps.role(DemoIdentityProvider.ROLE_NAME, DemoPolicies.webExperienceTrust(oidcArn, issuer, clientId, samlArn),
+                "quire-demo-web-experience", DemoPolicies.webExperiencePermissions(accountId, appId),
+                "Users of the Quire demo web experience");
     }
 
     private void step(String what, String id) {
-        out.println("  ✓ " + what + ": " + id);
+        steps.step(what, id);
     }
 }

@@ -81,7 +81,7 @@ class AdminCommandsTest {
         assertThat(text).contains("IAM OpenID Connect provider", "application", "index", "retriever",
                 "web-experience role", "secrets role", "web experience URL: http");
         applicationId = id(text, "application \\(auto-subscription ENABLED, Q_BUSINESS\\)");
-        indexId = id(text, "index");
+        indexId = id(text, "index \\(ENTERPRISE, 1 unit\\)");
         try (QBusinessClient qb = root()) {
             var app = qb.getApplication(r -> r.applicationId(applicationId));
             assertThat(app.displayName()).isEqualTo("acme");
