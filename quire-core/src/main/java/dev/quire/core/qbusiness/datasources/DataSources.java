@@ -1,5 +1,6 @@
 package dev.quire.core.qbusiness.datasources;
 
+import dev.quire.core.qbusiness.Pagination;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
@@ -87,7 +88,7 @@ public final class DataSources {
     public Page<DataSource> list(String applicationId, String indexId, String nextToken, Integer maxResults) {
         guard.requireIndex(applicationId, indexId);
         return ScanPage.read(store, KIND, Scopes.index(applicationId, indexId), nextToken,
-                ScanPage.limit(maxResults, 10), DataSources::parse, ds -> true);
+                Pagination.limit(maxResults, 10), DataSources::parse, ds -> true);
     }
 
     /** UpdateDataSource: members given replace the stored ones; the rest stay. */

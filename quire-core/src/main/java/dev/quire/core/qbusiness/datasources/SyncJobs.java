@@ -1,5 +1,6 @@
 package dev.quire.core.qbusiness.datasources;
 
+import dev.quire.core.qbusiness.Pagination;
 import dev.quire.core.qbusiness.Scopes;
 import dev.quire.core.qbusiness.documents.ScanPage;
 import dev.quire.spi.error.ApiError;
@@ -82,7 +83,7 @@ public final class SyncJobs {
     public Page<SyncJob> list(String applicationId, String indexId, String dataSourceId, Instant startTime,
                               Instant endTime, String status, String nextToken, Integer maxResults) {
         dataSources.require(applicationId, indexId, dataSourceId);
-        int limit = ScanPage.limit(maxResults, 10);
+        int limit = Pagination.limit(maxResults, 10);
         return ScanPage.read(store, KIND, scope(applicationId, indexId, dataSourceId), nextToken, limit,
                 SyncJobs::parse, job -> (startTime == null || !job.startTime().isBefore(startTime))
                         && (endTime == null || !job.startTime().isAfter(endTime))

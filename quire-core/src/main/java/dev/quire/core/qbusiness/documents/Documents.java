@@ -1,5 +1,6 @@
 package dev.quire.core.qbusiness.documents;
 
+import dev.quire.core.qbusiness.Pagination;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.datasources.DataSourceDocuments;
 import dev.quire.core.qbusiness.datasources.SyncJob;
@@ -225,7 +226,7 @@ public final class Documents implements DataSourceDocuments {
                                       String nextToken, Integer maxResults) {
         guard.requireIndex(applicationId, indexId);
         return ScanPage.read(store, DocumentKeys.DOCUMENT_KIND, DocumentKeys.scope(applicationId, indexId), nextToken,
-                ScanPage.limit(maxResults, 100),
+                Pagination.limit(maxResults, 100),
                 row -> DocumentKeys.read(row.json(), StoredDocument.class).details(),
                 d -> dataSourceIds.isEmpty() || dataSourceIds.contains(d.dataSourceId()));
     }

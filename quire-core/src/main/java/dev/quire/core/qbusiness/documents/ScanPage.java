@@ -22,17 +22,6 @@ public final class ScanPage {
     private ScanPage() {
     }
 
-    /** maxResults between 1 and {@code max} (default {@code max}). */
-    public static int limit(Integer maxResults, int max) {
-        if (maxResults == null) {
-            return max;
-        }
-        if (maxResults < 1 || maxResults > max) {
-            throw ApiError.invalidField("maxResults", "maxResults must be between 1 and " + max + ".");
-        }
-        return maxResults;
-    }
-
     public static <T> Page<T> read(MetadataStore store, String kind, String scope, String token, int limit,
                                    Function<StoredEntity, T> mapper, Predicate<T> keep) {
         String after = token == null || token.isEmpty() ? null : decode(token);
