@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * and its {@code jwks_uri}, cached for a TTL. Keys are only ever fetched from the issuer's own
  * discovery document: nothing a token says (jku, x5u, x5c, jwk) leads here. A miss on a key id may
  * trigger one early refresh, at most once per {@link #minRefreshInterval} per issuer, so unknown-kid
- * tokens cannot make Quire hammer the IdP. Callers must pass only issuers of registered providers.
+ * tokens cannot make Quire hammer the IdP. A failed fetch is remembered for {@link #FAILURE_BACKOFF}:
+ * during an IdP outage a burst of sign-ins costs one fetch (and at most one fetch timeout) per
+ * backoff per issuer, instead of every caller queueing for its own timeout. Callers must pass only
+ * issuers of registered providers.
  */
 public final class JwksCache {
 
@@ -42,6 +45,8 @@ public final class JwksCache {
     public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
+    /** How long a failed fetch answers for the issuer before the next fetch is tried. */
+    public static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
 
     /** A usable verification key: the JWK as published and its decoded public key. */
     record CachedKey(JWK jwk, PublicKey publicKey) {
@@ -50,10 +55,14 @@ public final class JwksCache {
     private record Snapshot(List<CachedKey> keys, Instant fetchedAt) {
     }
 
+    private record Failure(WebIdentityException error, Instant at) {
+    }
+
     private static final class IssuerState {
         final Object lock = new Object();
         volatile Snapshot snapshot;
         Instant lastUnknownKeyRefresh; // guarded by lock
+        Failure lastFailure; // guarded by lock
     }
 
     private final HttpClient client;
@@ -110,9 +119,7 @@ public final class JwksCache {
             if (isFresh(current)) {
                 return current.keys();
             }
-            Snapshot fetched = fetch(issuer);
-            state.snapshot = fetched;
-            return fetched.keys();
+            return fetchInto(state, issuer);
         }
     }
 
@@ -132,9 +139,27 @@ public final class JwksCache {
                 return state.snapshot.keys();
             }
             state.lastUnknownKeyRefresh = now;
+            return fetchInto(state, issuer);
+        }
+    }
+
+    /** Fetches under the issuer's lock, unless a fetch failed less than {@link #FAILURE_BACKOFF} ago. */
+    private List<CachedKey> fetchInto(IssuerState state, String issuer) throws WebIdentityException {
+        Instant now = clock.instant();
+        Failure recent = state.lastFailure;
+        if (recent != null && now.isBefore(recent.at().plus(FAILURE_BACKOFF))) {
+            throw new WebIdentityException(recent.error().code(), recent.error().getMessage()
+                    + " (the last fetch failed less than " + FAILURE_BACKOFF.toSeconds() + " s ago; not retried yet)",
+                    recent.error());
+        }
+        try {
             Snapshot fetched = fetch(issuer);
             state.snapshot = fetched;
+            state.lastFailure = null;
             return fetched.keys();
+        } catch (WebIdentityException e) {
+            state.lastFailure = new Failure(e, now);
+            throw e;
         }
     }
 

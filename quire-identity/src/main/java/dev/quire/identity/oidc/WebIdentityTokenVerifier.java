@@ -37,9 +37,9 @@ public final class WebIdentityTokenVerifier {
     static final Duration MAX_ISSUED_AT_AHEAD = Duration.ofMinutes(5);
     static final int MIN_RSA_BITS = 2048;
     static final String SIGNATURE_FAILURE = "The web identity token signature could not be verified";
+    /** Exactly what STS documents for WebIdentityToken: RSA (RS256/384/512) or ECDSA (ES256/384/512) keys. */
     private static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
     private final OidcProviderDirectory directory;
@@ -59,7 +59,7 @@ public final class WebIdentityTokenVerifier {
         SignedJWT jwt = parse(token);
         JWSHeader header = jwt.getHeader();
         if (!ALLOWED_ALGORITHMS.contains(header.getAlgorithm())) {
-            throw WebIdentityException.invalid("The web identity token must be signed with RS256/384/512, PS256/384/512 or ES256/384/512");
+            throw WebIdentityException.invalid("The web identity token must be signed with RS256/384/512 or ES256/384/512");
         }
         JWTClaimsSet unverifiedClaims = claims(jwt);
         String issuer = unverifiedClaims.getIssuer();

@@ -90,6 +90,7 @@ class IssuerAndKeyFetchTest extends OidcFixture {
             rejected(sign(attackerRsaKey, claims().build()), IDP_COMMUNICATION_ERROR);
             assertThat(attacker.totalHits()).isZero();
         }
+        clock.advance(JwksCache.FAILURE_BACKOFF); // past the remembered failure
         idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
         accepted(validToken());
     }
@@ -103,15 +104,28 @@ class IssuerAndKeyFetchTest extends OidcFixture {
     }
 
     @Test
-    void reportsAJwksServerErrorAsIdpCommunicationErrorAndDoesNotCacheTheFailure() throws Exception {
+    void reportsAJwksServerErrorAsIdpCommunicationErrorAndRetriesOnlyAfterTheBackoff() throws Exception {
         // The error response carries a perfectly good key set: only the status code says not to use it.
         byte[] validKeys = new JWKSet(rsaKey).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
         idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(500, validKeys, Map.of(), false));
         rejected(validToken(), IDP_COMMUNICATION_ERROR);
+        assertThat(idp.hits(TestIdp.jwksPath(REALM))).isEqualTo(1);
+
+        // Within the backoff the failure answers again, and the IdP is not asked, even once it is healthy.
+        idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
+        WebIdentityException remembered = rejected(validToken(), IDP_COMMUNICATION_ERROR);
+        assertThat(remembered.getMessage()).contains("HTTP 500", "not retried yet");
+        assertThat(idp.hits(TestIdp.jwksPath(REALM))).isEqualTo(1);
+
+        clock.advance(JwksCache.FAILURE_BACKOFF);
         idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(404, validKeys, Map.of(), false));
         rejected(validToken(), IDP_COMMUNICATION_ERROR);
+        assertThat(idp.hits(TestIdp.jwksPath(REALM))).isEqualTo(2);
+
+        clock.advance(JwksCache.FAILURE_BACKOFF);
         idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
         accepted(validToken());
+        assertThat(idp.hits(TestIdp.jwksPath(REALM))).isEqualTo(3);
     }
 
     @Test
@@ -122,10 +136,12 @@ class IssuerAndKeyFetchTest extends OidcFixture {
         WebIdentityException declared = rejected(validToken(), IDP_COMMUNICATION_ERROR);
         assertThat(declared.getMessage()).contains("larger than");
 
+        clock.advance(JwksCache.FAILURE_BACKOFF);
         idp.route(TestIdp.jwksPath(REALM), new TestIdp.Route(200, body, Map.of(), true));
         WebIdentityException streamed = rejected(validToken(), IDP_COMMUNICATION_ERROR);
         assertThat(streamed.getMessage()).contains("larger than");
 
+        clock.advance(JwksCache.FAILURE_BACKOFF); // past the remembered failure
         idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
         accepted(validToken());
     }
@@ -134,6 +150,7 @@ class IssuerAndKeyFetchTest extends OidcFixture {
     void reportsAMalformedJwksAsIdpCommunicationError() throws Exception {
         idp.route(TestIdp.jwksPath(REALM), TestIdp.Route.json("{\"keys\": not json"));
         rejected(validToken(), IDP_COMMUNICATION_ERROR);
+        clock.advance(JwksCache.FAILURE_BACKOFF); // past the remembered failure
         idp.serveRealm(REALM, new JWKSet(List.of(rsaKey, ecKey)));
         accepted(validToken());
     }
