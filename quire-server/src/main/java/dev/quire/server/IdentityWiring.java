@@ -6,12 +6,13 @@ import dev.quire.identity.oidc.IssuerPolicy;
 import dev.quire.identity.oidc.JwksCache;
 import dev.quire.identity.oidc.RegisteredOidcProvider;
 import dev.quire.identity.oidc.WebIdentityTokenVerifier;
-import dev.quire.identity.saml.InMemoryAssertionReplayCache;
 import dev.quire.identity.saml.SamlResponseVerifier;
 import dev.quire.identity.sts.StsService;
+import dev.quire.core.identity.StoredAssertionReplayCache;
 import dev.quire.core.qbusiness.IdentityProviderLookup;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.spi.error.ApiError;
+import dev.quire.spi.store.MetadataStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
@@ -21,7 +22,6 @@ final class IdentityWiring {
     /** The SP entity id AWS puts in the SAML Audience; Quire accepts it so IdP setups made for AWS work as is. */
     static final String AWS_SAML_AUDIENCE = "urn:amazon:webservices";
     private static final Duration JWKS_TTL = Duration.ofMinutes(10);
-    private static final int REPLAY_CACHE_ENTRIES = 100_000;
 
     private IdentityWiring() {
     }
@@ -43,7 +43,8 @@ final class IdentityWiring {
                 .or(() -> iam.samlProviderByArn(arn).map(p -> IdentityProviderLookup.SAML));
     }
 
-    static StsService sts(ServerConfig config, IamDirectory iam, SessionTokenCodec tokens, SecureRandom random) {
+    static StsService sts(ServerConfig config, MetadataStore store, IamDirectory iam, SessionTokenCodec tokens,
+                          SecureRandom random) {
         IssuerPolicy issuers = config.allowInsecureOidcHttp()
                 ? IssuerPolicy.allowInsecureHttp(true) : IssuerPolicy.loopbackHttpOnly();
         JwksCache jwks = new JwksCache(JwksCache.defaultHttpClient(), JWKS_TTL, config.clock(), issuers);
@@ -51,11 +52,10 @@ final class IdentityWiring {
                 issuer -> iam.oidcProviderByUrl(issuer)
                         .map(p -> new RegisteredOidcProvider(p.arn(), p.url(), p.clientIds())),
                 jwks, config.clock());
-        // The replay cache is per node: with several nodes a replay to another node is caught only
-        // by the assertion's short lifetime (noted in the README's limits).
+        // Assertion IDs live in the store, so nodes sharing one database refuse each other's replays.
         SamlResponseVerifier saml = new SamlResponseVerifier(config.clock(),
                 Set.of(AWS_SAML_AUDIENCE, config.samlServiceProviderEntityId()),
-                new InMemoryAssertionReplayCache(config.clock(), REPLAY_CACHE_ENTRIES));
+                new StoredAssertionReplayCache(store, config.clock()));
         return new StsService(config.accountId(), iam, oidc, saml, tokens, config.clock(), random);
     }
 }

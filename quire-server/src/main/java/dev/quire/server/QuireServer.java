@@ -144,7 +144,7 @@ public final class QuireServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         IamService iam = new IamService(store, config.accountId(), new GrammarPolicyDocumentValidator(), config.clock());
         SessionTokenCodec tokens = SessionKeyMaterial.codec(store, random);
-        StsService sts = IdentityWiring.sts(config, iam.directory(), tokens, random);
+        StsService sts = IdentityWiring.sts(config, store, iam.directory(), tokens, random);
         Secrets secrets = new Secrets(store, MasterKey.load(System.getenv(MasterKey.ENVIRONMENT_VARIABLE), dataDir),
                 config.clock(), config.accountId());
         CredentialDirectory credentials = new CredentialDirectory(root.credentials(), config.accountId(), tokens, iam.directory());
