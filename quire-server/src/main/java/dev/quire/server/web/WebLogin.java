@@ -7,6 +7,7 @@ import dev.quire.identity.iam.IamDirectory;
 import dev.quire.identity.iam.OidcProviderRecord;
 import dev.quire.identity.sts.DecisionListener;
 import dev.quire.identity.sts.IssuedSession;
+import dev.quire.identity.sts.SamlSession;
 import dev.quire.identity.sts.StsService;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
@@ -25,6 +26,8 @@ import java.util.Optional;
 final class WebLogin {
     static final String SESSION_COOKIE = "quire_session";
     static final String LOGIN_COOKIE = "quire_login";
+    /** The page a browser lands on after signing out when the IdP has no logout endpoint to visit. */
+    static final String SIGNED_OUT = "signed-out";
 
     private final WebSessions sessions;
     private final OidcClient oidc;
@@ -109,15 +112,30 @@ final class WebLogin {
         if (response == null || response.isBlank()) {
             return WebHttp.text(400, "The sign-in POST carries no SAMLResponse.");
         }
-        IssuedSession issued = sts.assumeRoleWithSaml(t.experience().settings().roleArn(),
-                t.app().iamIdentityProviderArn(), response, null, DecisionListener.NONE).session();
-        return signedIn(t, issued, null);
+        SamlSession saml = sts.assumeRoleWithSaml(t.experience().settings().roleArn(),
+                t.app().iamIdentityProviderArn(), response, null, DecisionListener.NONE);
+        // The trust policy may allow several SAML:aud values (the seed's also allows the sign-in URL
+        // and a custom app's ACS); SAML's Web SSO profile still requires this ACS to accept only
+        // assertions addressed to itself, or a response meant for another app signs in here.
+        if (!samlAcs(t).equals(saml.audience())) {
+            return failed(t, 403, "The SAML response is addressed to " + saml.audience() + ", not to " + samlAcs(t) + ".");
+        }
+        return signedIn(t, saml.session(), null);
     }
 
-    /** Deletes the session; for OIDC, tells the page where the IdP ends its own session. */
+    /** The web experience's assertion consumer service: {@code <defaultEndpoint>saml}. */
+    static String samlAcs(WebTarget t) {
+        return t.endpoint() + "saml";
+    }
+
+    /**
+     * Deletes the session; for OIDC, tells the page where the IdP ends its own session. For SAML the
+     * page goes to {@code signed-out}, not to the endpoint: the endpoint would send the browser to the
+     * IdP, whose own session would sign it straight back in.
+     */
     WireResponse logout(WebTarget t, String cookie, WebSessions.Session session) {
         sessions.delete(cookie);
-        String redirect = t.endpoint();
+        String redirect = t.endpoint() + SIGNED_OUT;
         WebIdentityProvider idp = t.experience().settings().identityProvider();
         if (idp != null && !idp.saml()) {
             String endSession = oidc.discover(providerUrl(t)).endSession();
