@@ -1,0 +1,109 @@
+package dev.quire.cli.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quire.server.QuireServer;
+import dev.quire.server.ServerConfig;
+import dev.quire.server.testkit.KeycloakTestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * {@code quire login --saml} with username and password against the real Keycloak of
+ * {@code testing/keycloak/quire-realm.json}: its IdP-initiated URL for the {@code urn:amazon:webservices}
+ * client (ACS {@code http://localhost:8000/saml}, the seed's samlapp.py), its own login form, and
+ * its Secure-on-http cookies.
+ */
+class LoginSamlKeycloakTest {
+    @TempDir
+    static Path dataDir;
+    static QuireServer server;
+    static KeycloakTestServer keycloak;
+
+    @BeforeAll
+    static void start() {
+        keycloak = KeycloakTestServer.shared();
+        server = QuireServer.start(ServerConfig.fromEnvironment("127.0.0.1", 0, dataDir, null, Map.of()));
+        try (IamClient iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.rootCredentials().accessKeyId(), server.rootCredentials().secretAccessKey())))
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            // the names the realm's hardcoded Role attribute points at
+            String provider = iam.createSAMLProvider(r -> r.name("quire-keycloak")
+                    .samlMetadataDocument(keycloak.samlMetadataXml())).samlProviderArn();
+            assertThat(provider).isEqualTo(KeycloakTestServer.SAML_PROVIDER_ARN);
+            iam.createRole(r -> r.roleName("quire-web-experience-role").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[
+                     {"Effect":"Allow","Principal":{"Federated":"%s"},"Action":["sts:AssumeRoleWithSAML","sts:TagSession"],
+                      "Condition":{"StringEquals":{"SAML:aud":"http://localhost:8000/saml"}}}
+                    ]}""".formatted(provider)));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void maryGetsTheWebExperienceRoleThroughKeycloaksLoginForm() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CommandLine(new LoginCommand(print(out))).execute(args("mary", KeycloakTestServer.PASSWORD));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        try (StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        value(text, "AWS_ACCESS_KEY_ID"), value(text, "AWS_SECRET_ACCESS_KEY"), value(text, "AWS_SESSION_TOKEN"))))
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            assertThat(sts.getCallerIdentity().arn()).isEqualTo(
+                    "arn:aws:sts::123456789012:assumed-role/quire-web-experience-role/mary.major@example.com");
+        }
+    }
+
+    @Test
+    void keycloaksRefusalIsShownAndNoCredentialsArePrinted() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cmd = new CommandLine(new LoginCommand(print(out)));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cmd.execute(args("mary", "not-her-password"))).isNotZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("AWS_ACCESS_KEY_ID");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did not sign 'mary' in", "Invalid username or password");
+    }
+
+    private static String[] args(String user, String password) {
+        return new String[] {"--saml", "--endpoint", server.endpoint().toString(),
+                "--idp-url", keycloak.issuerUrl() + "/protocol/saml/clients/amazon-aws",
+                "--user", user, "--password", password};
+    }
+
+    private static String value(String text, String name) {
+        Matcher m = Pattern.compile("^export " + name + "=(\\S+)$", Pattern.MULTILINE).matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+}
