@@ -21,7 +21,8 @@ import java.util.Optional;
  * Signing in and out of a hosted web experience. OIDC: authorization code with state (bound to a
  * pre-login cookie), nonce and PKCE; the client secret comes from the web experience's Secrets
  * Manager secret, read only when its secretsRole is allowed to. SAML: the IdP posts the response
- * to {@code <endpoint>saml}. Both end in the STS call the API uses, with the web experience's role.
+ * to {@code <endpoint>saml}, IdP-initiated or after an AuthnRequest (see {@link SamlSignInStart}).
+ * Both end in the STS call the API uses, with the web experience's role.
  */
 final class WebLogin {
     static final String SESSION_COOKIE = "quire_session";
@@ -35,6 +36,7 @@ final class WebLogin {
     private final StsService sts;
     private final Secrets secrets;
     private final WebPermissions permissions;
+    private final SamlSignInStart samlStart;
 
     WebLogin(WebSessions sessions, OidcClient oidc, IamDirectory iam, StsService sts, Secrets secrets,
              WebPermissions permissions) {
@@ -44,6 +46,7 @@ final class WebLogin {
         this.sts = sts;
         this.secrets = secrets;
         this.permissions = permissions;
+        this.samlStart = new SamlSignInStart(iam);
     }
 
     /** Sends the browser to its identity provider. */
@@ -53,7 +56,7 @@ final class WebLogin {
             return WebHttp.text(503, "This web experience has no identity provider configured yet.");
         }
         if (idp.saml()) {
-            return WebHttp.redirect(idp.samlAuthenticationUrl());
+            return WebHttp.redirect(samlStart.url(t, idp.samlAuthenticationUrl(), sessions.randomToken(), sessions.now()));
         }
         OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
         WebSessions.PendingLogin login = new WebSessions.PendingLogin(t.id(), sessions.randomToken(),

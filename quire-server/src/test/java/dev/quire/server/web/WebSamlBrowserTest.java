@@ -86,14 +86,20 @@ class WebSamlBrowserTest {
         assertThat(page.headers().firstValue("location")).contains(scene.keycloakClient.idpInitiatedUrl());
     }
 
+    /** Mateo uses the SP-initiated web experience: Quire's AuthnRequest to Keycloak's SSO endpoint. */
     @Test
-    void mateoGetsAnyOrgAppOverSamlNeverAcme() throws Exception {
+    void mateoGetsAnyOrgAppOverSpInitiatedSamlNeverAcme() throws Exception {
         assumeTrue(Browser.available(), "Debian chromium and chromium-driver are not installed");
+        HttpResponse<String> begin = HTTP.send(HttpRequest.newBuilder(URI.create(scene.spInitiatedEndpoint)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(begin.headers().firstValue("location").orElseThrow())
+                .startsWith(scene.chat.keycloak.samlEndpoint() + "?SAMLRequest=");
         try (Browser b = new Browser(1280, 900)) {
-            b.driver.get(scene.endpoint);
+            b.driver.get(scene.spInitiatedEndpoint);
             b.keycloakLogin("mateo", KeycloakTestServer.PASSWORD);
             b.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-email"),
                     "mateo.jackson@example.com"));
+            assertThat(b.driver.getCurrentUrl()).isEqualTo(scene.spInitiatedEndpoint);
             String answer = ask(b);
             assertThat(answer).contains("Diego Ramirez", "Nikki Wolf");
             assertThat(b.visible(By.id("source-list")).getText()).contains("AnyOrgApp");

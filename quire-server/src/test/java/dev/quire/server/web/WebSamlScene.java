@@ -14,11 +14,16 @@ import software.amazon.awssdk.services.qbusiness.QBusinessClient;
  * with the Role attribute {@code <web experience role>,<SAML provider>}, and the role's trust
  * allowing that URL as {@code SAML:aud}. The web experience starts sign-in at Keycloak's
  * IdP-initiated URL (the seed's Okta "embed link").
+ *
+ * <p>A second web experience of the same application signs in SP-initiated: its authenticationUrl is
+ * Keycloak's SingleSignOnService, where Quire sends an AuthnRequest from {@code urn:amazon:webservices}
+ * (the realm's client, whose Role attribute names this scene's role and provider) for its own ACS.
  */
 final class WebSamlScene implements AutoCloseable {
     final ChatScene chat;
     final String webExperienceId;
     final String endpoint;
+    final String spInitiatedEndpoint;
     final KeycloakSamlClients.SamlClient keycloakClient;
     private final KeycloakSamlClients clients;
 
@@ -39,7 +44,13 @@ final class WebSamlScene implements AutoCloseable {
             qb.updateWebExperience(r -> r.applicationId(chat.app).webExperienceId(webExperienceId)
                     .identityProviderConfiguration(i -> i.samlConfiguration(s -> s
                             .authenticationUrl(keycloakClient.idpInitiatedUrl()))));
-            iam.updateAssumeRolePolicy(r -> r.roleName(ChatScene.ROLE).policyDocument(chat.trustPolicy(endpoint + "saml")));
+            String spInitiated = qb.createWebExperience(r -> r.applicationId(chat.app).title("ACME Assistant (SP-initiated)")
+                    .roleArn(ChatScene.ROLE_ARN).identityProviderConfiguration(i -> i.samlConfiguration(s -> s
+                            .authenticationUrl(chat.keycloak.samlEndpoint())))).webExperienceId();
+            spInitiatedEndpoint = qb.getWebExperience(r -> r.applicationId(chat.app).webExperienceId(spInitiated))
+                    .defaultEndpoint();
+            iam.updateAssumeRolePolicy(r -> r.roleName(ChatScene.ROLE).policyDocument(
+                    chat.trustPolicy(endpoint + "saml", spInitiatedEndpoint + "saml")));
         }
     }
 
