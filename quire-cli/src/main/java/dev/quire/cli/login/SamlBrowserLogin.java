@@ -9,7 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +24,10 @@ import java.util.concurrent.TimeoutException;
  * Browser sign-in, as the seed's samlapp.py does it: a listener on the ACS URL the IdP is configured
  * to post to (by default {@code http://localhost:8000/saml}) receives the browser's POST of the
  * SAMLResponse. The user signs in at the IdP in their own browser, with whatever the IdP asks for.
- * Only loopback addresses are listened on: the response is a bearer credential.
+ * Only loopback addresses are listened on: the response is a bearer credential. The sign-in URL
+ * carries a random RelayState (IdP-initiated URLs of Keycloak, Okta and the development IdP pass it
+ * back), and only a POST bringing it back is taken: any web page could post to localhost, and a
+ * response it planted would sign the command in as someone else.
  */
 final class SamlBrowserLogin {
     private final URI acsUrl;
@@ -36,6 +44,10 @@ final class SamlBrowserLogin {
     }
 
     SamlPasswordLogin.SamlPost awaitPost() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String relayState = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String startUrl = idpUrl + (idpUrl.getRawQuery() == null ? "?" : "&") + "RelayState=" + relayState;
         InetAddress host = loopback(acsUrl);
         int port = acsUrl.getPort() > 0 ? acsUrl.getPort() : 80;
         String path = acsUrl.getRawPath() == null || acsUrl.getRawPath().isEmpty() ? "/" : acsUrl.getRawPath();
@@ -50,10 +62,10 @@ final class SamlBrowserLogin {
         server.createContext("/", exchange -> {
             try (exchange) {
                 if (exchange.getRequestURI().getRawPath().equals(path) && "POST".equals(exchange.getRequestMethod())) {
-                    acs(exchange, received);
+                    acs(exchange, relayState, received);
                 } else if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getRawPath().equals("/")) {
                     // like samlapp.py: opening http://localhost:8000/ starts the sign-in
-                    exchange.getResponseHeaders().set("Location", idpUrl.toString());
+                    exchange.getResponseHeaders().set("Location", startUrl);
                     exchange.sendResponseHeaders(302, -1);
                 } else {
                     page(exchange, 404, "Not found.");
@@ -63,7 +75,7 @@ final class SamlBrowserLogin {
         server.start();
         try {
             tell.println("Open this address in your browser and sign in at your identity provider:");
-            tell.println("  " + idpUrl);
+            tell.println("  " + startUrl);
             tell.println("Waiting up to " + timeout.toSeconds() + " s for its response at " + acsUrl + " …");
             return new SamlPasswordLogin.SamlPost(received.get(timeout.toMillis(), TimeUnit.MILLISECONDS), acsUrl.toString());
         } catch (TimeoutException e) {
@@ -79,17 +91,26 @@ final class SamlBrowserLogin {
         }
     }
 
-    private static void acs(HttpExchange exchange, CompletableFuture<String> received) throws IOException {
+    private static void acs(HttpExchange exchange, String relayState, CompletableFuture<String> received)
+            throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
-        String response = null;
+        Map<String, String> form = new HashMap<>();
         for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals("SAMLResponse")) {
-                response = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (eq > 0) {
+                form.putIfAbsent(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
+        String response = form.get("SAMLResponse");
         if (response == null || response.isBlank()) {
             page(exchange, 400, "This POST carries no SAMLResponse.");
+            return;
+        }
+        String echoed = form.get("RelayState");
+        if (echoed == null || !MessageDigest.isEqual(echoed.getBytes(StandardCharsets.UTF_8),
+                relayState.getBytes(StandardCharsets.UTF_8))) {
+            page(exchange, 400, "This response does not belong to the sign-in this command started"
+                    + " (its RelayState is missing or different). Use the address the command printed.");
             return;
         }
         page(exchange, 200, "Signed in. You can close this tab and go back to the terminal.");

@@ -158,8 +158,22 @@ class LoginSamlCommandTest {
                     new CommandLine(new LoginCommand(print(out), print(told))).execute("--saml", "--browser",
                             "--endpoint", server.endpoint().toString(), "--idp-url", idpUrl,
                             "--acs-url", localAcs(), "--timeout", "60", "--write-profile", "ada"));
-            awaitText(told, idpUrl);
-            actAsTheBrowser(idpUrl, "ada", "ada-pass");
+            awaitText(told, idpUrl + "&RelayState=");
+            String printedUrl = told.toString(StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> l.startsWith(idpUrl)).findFirst().orElseThrow();
+            // A page elsewhere posting a response it got for itself (no or another RelayState) is turned away.
+            HttpClient attacker = HttpClient.newHttpClient();
+            String planted = idp.samlResponseFor("ada", SP, localAcs());
+            for (String relay : new String[] {null, "guessed"}) {
+                Map<String, String> fields = relay == null ? Map.of("SAMLResponse", planted)
+                        : Map.of("SAMLResponse", planted, "RelayState", relay);
+                HttpResponse<String> refused = attacker.send(formPost(URI.create(localAcs()), fields),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(400);
+                assertThat(refused.body()).contains("does not belong to the sign-in this command started");
+            }
+            assertThat(login).isNotDone();
+            actAsTheBrowser(printedUrl, "ada", "ada-pass");
             assertThat(login.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8)).isZero();
         } finally {
             System.clearProperty("aws.sharedCredentialsFile");
@@ -192,7 +206,8 @@ class LoginSamlCommandTest {
         HtmlForms.Form autoPost = HtmlForms.formWith(signedIn.body(), "SAMLResponse").orElseThrow();
         assertThat(autoPost.action()).isEqualTo(localAcs());
         HttpResponse<String> acs = browser.send(formPost(URI.create(autoPost.action()),
-                Map.of("SAMLResponse", autoPost.value("SAMLResponse").orElseThrow())), HttpResponse.BodyHandlers.ofString());
+                Map.of("SAMLResponse", autoPost.value("SAMLResponse").orElseThrow(),
+                        "RelayState", autoPost.value("RelayState").orElse(""))), HttpResponse.BodyHandlers.ofString());
         assertThat(acs.statusCode()).isEqualTo(200);
         assertThat(acs.body()).contains("Signed in");
     }
