@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
                 "      --idp-url 'http://127.0.0.1:8081/realms/quire/protocol/saml/idp-init?sp=urn:amazon:webservices')\"",
                 "  # SAML in your browser (any IdP, any second factor): the IdP posts to http://localhost:8000/saml",
                 "  ./quire login --saml --browser --idp-url https://idp.example.com/app/…/sso/saml --write-profile mary",
+                "  # SAML started by an AuthnRequest to the IdP's SingleSignOnService (the seed's IDP_SSO_URL)",
+                "  eval \"$(./quire login --saml --sp-initiated --user mary --idp-url http://127.0.0.1:8081/realms/quire/protocol/saml)\"",
                 "  aws --profile mary --endpoint-url http://127.0.0.1:8080 sts get-caller-identity",
                 "",
                 "The SAML sign-in URL is the one a web experience's samlConfiguration.authenticationUrl holds:",
@@ -88,11 +90,16 @@ public final class LoginCommand implements Callable<Integer> {
         @Option(names = "--principal-arn", description = "The IAM SAML provider, when the response offers one role via several.")
         String principalArn;
 
+        @Option(names = "--sp-initiated", description = {"--idp-url is the IdP's SingleSignOnService (from its metadata):",
+                "send it an AuthnRequest from urn:amazon:webservices for --acs-url."})
+        boolean spInitiated;
+
         @Option(names = "--browser", description = "Sign in in your browser; a listener on --acs-url receives the IdP's POST.")
         boolean browser;
 
         @Option(names = "--acs-url", paramLabel = "URL", defaultValue = "http://localhost:8000/saml",
-                description = "With --browser: the ACS URL the IdP posts to (default: ${DEFAULT-VALUE}, as the seed's samlapp.py).")
+                description = {"The ACS URL the IdP posts to, with --browser or --sp-initiated",
+                        "(default: ${DEFAULT-VALUE}, as the seed's samlapp.py)."})
         URI acsUrl;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
@@ -147,15 +154,16 @@ public final class LoginCommand implements Callable<Integer> {
     private Credentials samlLogin() {
         SamlOptions o = samlOptions;
         require(o.idpUrl, "--idp-url");
+        URI signInUrl = o.spInitiated ? AuthnRequests.signInUrl(o.idpUrl, o.acsUrl.toString()) : o.idpUrl;
         SamlPasswordLogin.SamlPost post;
         if (o.browser) {
             if (user != null || password != null) {
                 throw usage("--browser signs in at the IdP's own page: drop --user and --password.");
             }
-            post = new SamlBrowserLogin(o.acsUrl, o.idpUrl, Duration.ofSeconds(o.timeoutSeconds), tell).awaitPost();
+            post = new SamlBrowserLogin(o.acsUrl, signInUrl, Duration.ofSeconds(o.timeoutSeconds), tell).awaitPost();
         } else {
             require(user, "--user");
-            post = new SamlPasswordLogin().signIn(o.idpUrl, user, password());
+            post = new SamlPasswordLogin().signIn(signInUrl, user, password());
         }
         SamlRoles.RolePair pair = SamlRoles.choose(SamlRoles.offered(post.samlResponse()), roleArn, o.principalArn);
         try (StsClient sts = ApiClients.anonymousSts(endpoint())) {

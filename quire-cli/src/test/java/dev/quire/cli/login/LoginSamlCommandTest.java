@@ -123,6 +123,17 @@ class LoginSamlCommandTest {
     }
 
     @Test
+    void spInitiatedSignsInAtTheMetadatasSingleSignOnService() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CommandLine(new LoginCommand(print(out))).execute("--saml", "--sp-initiated",
+                "--endpoint", server.endpoint().toString(), "--idp-url", idp.samlSsoUrl(), "--acs-url", SIGNIN_ACS,
+                "--user", "ada", "--password", "ada-pass");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(value(text, "AWS_SESSION_TOKEN")).isNotEmpty();
+    }
+
+    @Test
     void aWrongPasswordGetsNoCredentials() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -192,7 +203,7 @@ class LoginSamlCommandTest {
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         assertThat(cmd.execute("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("login --oidc --issuer", "login --saml --user mary",
-                "login --saml --browser", "--idp-url", "--acs-url", "AssumeRoleWithSAML");
+                "login --saml --browser", "login --saml --sp-initiated", "--idp-url", "--acs-url", "AssumeRoleWithSAML");
     }
 
     /** The user's browser: opens the IdP URL, signs in on its form, and lets the page post the response. */

@@ -86,13 +86,29 @@ class LoginSamlKeycloakTest {
         int code = new CommandLine(new LoginCommand(print(out))).execute(args("mary", KeycloakTestServer.PASSWORD));
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isZero();
+        assertThat(callerArn(text)).isEqualTo(
+                "arn:aws:sts::123456789012:assumed-role/quire-web-experience-role/mary.major@example.com");
+    }
+
+    private static String callerArn(String exportLines) {
         try (StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        value(text, "AWS_ACCESS_KEY_ID"), value(text, "AWS_SECRET_ACCESS_KEY"), value(text, "AWS_SESSION_TOKEN"))))
+                        value(exportLines, "AWS_ACCESS_KEY_ID"), value(exportLines, "AWS_SECRET_ACCESS_KEY"),
+                        value(exportLines, "AWS_SESSION_TOKEN"))))
                 .httpClientBuilder(ApacheHttpClient.builder()).build()) {
-            assertThat(sts.getCallerIdentity().arn()).isEqualTo(
-                    "arn:aws:sts::123456789012:assumed-role/quire-web-experience-role/mary.major@example.com");
+            return sts.getCallerIdentity().arn();
         }
+    }
+
+    @Test
+    void spInitiatedSendsAnAuthnRequestToKeycloaksSingleSignOnService() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CommandLine(new LoginCommand(print(out))).execute("--saml", "--sp-initiated",
+                "--endpoint", server.endpoint().toString(), "--idp-url", keycloak.samlEndpoint(),
+                "--user", "mateo", "--password", KeycloakTestServer.PASSWORD);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(callerArn(text)).endsWith(":assumed-role/quire-web-experience-role/mateo.jackson@example.com");
     }
 
     @Test
