@@ -62,9 +62,15 @@ public final class CreateSamlAppCommand implements Callable<Integer> {
             String providerArn = samlProvider(iam, accountId, xml);
             AppProvisioner p = new AppProvisioner(iam, qb, accountId, name, out);
             p.step("IAM SAML provider", providerArn);
-            p.create(r -> r.identityType(IdentityType.AWS_IAM_IDP_SAML).iamIdentityProviderArn(providerArn),
-                    trust(providerArn), appId -> IdentityProviderConfiguration.fromSamlConfiguration(
-                            s -> s.authenticationUrl(ssoUrl)));
+            AppProvisioner.Created created = p.create(r -> r.identityType(IdentityType.AWS_IAM_IDP_SAML)
+                    .iamIdentityProviderArn(providerArn), trust(providerArn, null),
+                    appId -> IdentityProviderConfiguration.fromSamlConfiguration(s -> s.authenticationUrl(ssoUrl)));
+            // The web experience's own ACS is known only now; without it in SAML:aud its sign-in is denied.
+            String acs = created.webExperienceUrl() + "saml";
+            iam.updateAssumeRolePolicy(r -> r.roleName(name + "-web-experience-role").policyDocument(trust(providerArn, acs)));
+            p.step("role trusts the web experience's ACS (SAML:aud)", acs);
+            out.println("At the IdP, for SP urn:amazon:webservices: ACS URL " + acs + ", attribute "
+                    + "https://aws.amazon.com/SAML/Attributes/Role = " + created.roleArn() + "," + providerArn);
             return 0;
         }
     }
@@ -89,13 +95,16 @@ public final class CreateSamlAppCommand implements Callable<Integer> {
         }
     }
 
-    private static String trust(String providerArn) {
+    /** The seed's SAML trust; {@code webExperienceAcs} (when known) is allowed as SAML:aud too. */
+    private static String trust(String providerArn, String webExperienceAcs) {
+        String audiences = "\"https://us-east-1.signin.aws.amazon.com/saml\""
+                + (webExperienceAcs == null ? "" : ",\"" + webExperienceAcs + "\"");
         return """
                 {"Version":"2012-10-17","Statement":[
                  {"Effect":"Allow","Principal":{"Federated":"%1$s"},"Action":"sts:AssumeRoleWithSAML",
-                  "Condition":{"StringEquals":{"SAML:aud":"https://us-east-1.signin.aws.amazon.com/saml"}}},
+                  "Condition":{"StringEquals":{"SAML:aud":[%2$s]}}},
                  {"Effect":"Allow","Principal":{"Federated":"%1$s"},"Action":"sts:TagSession",
                   "Condition":{"StringLike":{"aws:RequestTag/Email":"*"}}}
-                ]}""".formatted(providerArn);
+                ]}""".formatted(providerArn, audiences);
     }
 }

@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +59,10 @@ class AdminCommandsTest {
     @BeforeAll
     static void start() {
         server = QuireServer.start(ServerConfig.fromEnvironment("127.0.0.1", 0, dataDir, null, Map.of()));
+        String account = "arn:aws:iam::" + server.accountId() + ":";
         idp = DevIdp.builder().oidcClient("admin-test", "admin-test-secret", "http://127.0.0.1/*")
+                .samlServiceProvider("urn:amazon:webservices", account + "role/acme-saml-web-experience-role,"
+                        + account + "saml-provider/acme-saml-idp", "http://127.0.0.1/*")
                 .user("ada", "ada-pass", "ada@example.com", "Ada Admin").build().start();
         System.setProperty("aws.sharedCredentialsFile", server.credentialsFile().toString());
     }
@@ -177,7 +185,7 @@ class AdminCommandsTest {
 
     @Test
     @Order(7)
-    void createSamlAppUsesTheMetadatasSingleSignOnUrl(@TempDir Path dir) throws IOException {
+    void createSamlAppUsesTheMetadatasSingleSignOnUrlAndItsWebExperienceSignsIn(@TempDir Path dir) throws Exception {
         Path metadata = dir.resolve("idp.xml");
         Files.writeString(metadata, idp.samlMetadataXml());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -187,8 +195,21 @@ class AdminCommandsTest {
         String app = id(text, "application \\(auto-subscription ENABLED, Q_BUSINESS\\)");
         try (QBusinessClient qb = root()) {
             WebExperience web = qb.listWebExperiences(r -> r.applicationId(app)).webExperiences().get(0);
-            assertThat(qb.getWebExperience(r -> r.applicationId(app).webExperienceId(web.webExperienceId()))
-                    .identityProviderConfiguration().samlConfiguration().authenticationUrl()).isEqualTo(idp.samlSsoUrl());
+            var got = qb.getWebExperience(r -> r.applicationId(app).webExperienceId(web.webExperienceId()));
+            assertThat(got.identityProviderConfiguration().samlConfiguration().authenticationUrl()).isEqualTo(idp.samlSsoUrl());
+            assertThat(text).contains("ACS URL " + got.defaultEndpoint() + "saml");
+            // The IdP's response for the web experience signs in: the role trusts <endpoint>saml.
+            HttpClient http = HttpClient.newBuilder().build();
+            HttpResponse<String> begin = http.send(HttpRequest.newBuilder(URI.create(got.defaultEndpoint())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(begin.headers().firstValue("location").orElseThrow()).startsWith(idp.samlSsoUrl() + "?SAMLRequest=");
+            String response = idp.samlResponseFor("ada", "urn:amazon:webservices", got.defaultEndpoint() + "saml");
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(got.defaultEndpoint() + "saml"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("SAMLResponse=" + URLEncoder.encode(response,
+                            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+            assertThat(signIn.headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("quire_session=") && !c.startsWith("quire_session=;"));
         }
     }
 

@@ -123,6 +123,20 @@ class DemoCommandTest {
     }
 
     @Test
+    @Order(4)
+    void theReadmesSamlLoginGivesMaryTheDemoRole() {
+        String password = DemoUsers.load(dataDir).all().stream().filter(u -> u.username().equals("mary"))
+                .findFirst().orElseThrow().password();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CommandLine(new dev.quire.cli.login.LoginCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .execute("--saml", "--endpoint", demo.server().endpoint().toString(), "--user", "mary", "--password",
+                        password, "--idp-url", demo.idp().issuer() + "/protocol/saml/idp-init?sp=urn:amazon:webservices");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(text).contains("export AWS_SESSION_TOKEN=");
+    }
+
+    @Test
     @Order(5)
     void aWrongPasswordIsRefusedByTheIdp() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -91,6 +91,9 @@ public final class WebExperienceHandler {
         if (route.equals("login") && method.equals("GET")) {
             return login.begin(t);
         }
+        if (route.equals(WebLogin.SIGNED_OUT) && method.equals("GET")) {
+            return asset("signed-out.html", "text/html; charset=utf-8");
+        }
         if (ASSETS.containsKey(route) && method.equals("GET")) {
             return asset(route, ASSETS.get(route));
         }

@@ -7,6 +7,7 @@ import dev.quire.identity.iam.IamDirectory;
 import dev.quire.identity.iam.OidcProviderRecord;
 import dev.quire.identity.sts.DecisionListener;
 import dev.quire.identity.sts.IssuedSession;
+import dev.quire.identity.sts.SamlSession;
 import dev.quire.identity.sts.StsService;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
@@ -20,11 +21,14 @@ import java.util.Optional;
  * Signing in and out of a hosted web experience. OIDC: authorization code with state (bound to a
  * pre-login cookie), nonce and PKCE; the client secret comes from the web experience's Secrets
  * Manager secret, read only when its secretsRole is allowed to. SAML: the IdP posts the response
- * to {@code <endpoint>saml}. Both end in the STS call the API uses, with the web experience's role.
+ * to {@code <endpoint>saml}, IdP-initiated or after an AuthnRequest (see {@link SamlSignInStart}).
+ * Both end in the STS call the API uses, with the web experience's role.
  */
 final class WebLogin {
     static final String SESSION_COOKIE = "quire_session";
     static final String LOGIN_COOKIE = "quire_login";
+    /** The page a browser lands on after signing out when the IdP has no logout endpoint to visit. */
+    static final String SIGNED_OUT = "signed-out";
 
     private final WebSessions sessions;
     private final OidcClient oidc;
@@ -32,6 +36,7 @@ final class WebLogin {
     private final StsService sts;
     private final Secrets secrets;
     private final WebPermissions permissions;
+    private final SamlSignInStart samlStart;
 
     WebLogin(WebSessions sessions, OidcClient oidc, IamDirectory iam, StsService sts, Secrets secrets,
              WebPermissions permissions) {
@@ -41,6 +46,7 @@ final class WebLogin {
         this.sts = sts;
         this.secrets = secrets;
         this.permissions = permissions;
+        this.samlStart = new SamlSignInStart(iam);
     }
 
     /** Sends the browser to its identity provider. */
@@ -50,7 +56,7 @@ final class WebLogin {
             return WebHttp.text(503, "This web experience has no identity provider configured yet.");
         }
         if (idp.saml()) {
-            return WebHttp.redirect(idp.samlAuthenticationUrl());
+            return WebHttp.redirect(samlStart.url(t, idp.samlAuthenticationUrl(), sessions.randomToken(), sessions.now()));
         }
         OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
         WebSessions.PendingLogin login = new WebSessions.PendingLogin(t.id(), sessions.randomToken(),
@@ -109,15 +115,30 @@ final class WebLogin {
         if (response == null || response.isBlank()) {
             return WebHttp.text(400, "The sign-in POST carries no SAMLResponse.");
         }
-        IssuedSession issued = sts.assumeRoleWithSaml(t.experience().settings().roleArn(),
-                t.app().iamIdentityProviderArn(), response, null, DecisionListener.NONE).session();
-        return signedIn(t, issued, null);
+        SamlSession saml = sts.assumeRoleWithSaml(t.experience().settings().roleArn(),
+                t.app().iamIdentityProviderArn(), response, null, DecisionListener.NONE);
+        // The trust policy may allow several SAML:aud values (the seed's also allows the sign-in URL
+        // and a custom app's ACS); SAML's Web SSO profile still requires this ACS to accept only
+        // assertions addressed to itself, or a response meant for another app signs in here.
+        if (!samlAcs(t).equals(saml.audience())) {
+            return failed(t, 403, "The SAML response is addressed to " + saml.audience() + ", not to " + samlAcs(t) + ".");
+        }
+        return signedIn(t, saml.session(), null);
     }
 
-    /** Deletes the session; for OIDC, tells the page where the IdP ends its own session. */
+    /** The web experience's assertion consumer service: {@code <defaultEndpoint>saml}. */
+    static String samlAcs(WebTarget t) {
+        return t.endpoint() + "saml";
+    }
+
+    /**
+     * Deletes the session; for OIDC, tells the page where the IdP ends its own session. For SAML the
+     * page goes to {@code signed-out}, not to the endpoint: the endpoint would send the browser to the
+     * IdP, whose own session would sign it straight back in.
+     */
     WireResponse logout(WebTarget t, String cookie, WebSessions.Session session) {
         sessions.delete(cookie);
-        String redirect = t.endpoint();
+        String redirect = t.endpoint() + SIGNED_OUT;
         WebIdentityProvider idp = t.experience().settings().identityProvider();
         if (idp != null && !idp.saml()) {
             String endSession = oidc.discover(providerUrl(t)).endSession();

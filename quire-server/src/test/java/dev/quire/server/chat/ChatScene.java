@@ -50,6 +50,14 @@ public final class ChatScene {
     public final String index;
 
     public ChatScene(RunningQuire quire) throws IOException {
+        this(quire, false);
+    }
+
+    /**
+     * With {@code samlApplication} the application federates through the SAML provider
+     * ({@code AWS_IAM_IDP_SAML}), as for a web experience with samlConfiguration; else through OIDC.
+     */
+    public ChatScene(RunningQuire quire, boolean samlApplication) throws IOException {
         this.quire = quire;
         try (QBusinessClient qb = quire.qbusiness(quire.rootCredentials());
              IamClient iam = quire.iam(quire.rootCredentials())) {
@@ -57,8 +65,12 @@ public final class ChatScene {
                     .clientIDList(keycloak.oidcClientId())).openIDConnectProviderArn();
             samlProviderArn = iam.createSAMLProvider(r -> r.name("quire-keycloak")
                     .samlMetadataDocument(keycloak.samlMetadataXml())).samlProviderArn();
-            app = qb.createApplication(r -> r.displayName("acme-assistant").identityType("AWS_IAM_IDP_OIDC")
-                    .iamIdentityProviderArn(oidcProviderArn).clientIdsForOIDC(keycloak.oidcClientId())).applicationId();
+            app = samlApplication
+                    ? qb.createApplication(r -> r.displayName("acme-assistant").identityType("AWS_IAM_IDP_SAML")
+                            .iamIdentityProviderArn(samlProviderArn)).applicationId()
+                    : qb.createApplication(r -> r.displayName("acme-assistant").identityType("AWS_IAM_IDP_OIDC")
+                            .iamIdentityProviderArn(oidcProviderArn).clientIdsForOIDC(keycloak.oidcClientId()))
+                            .applicationId();
             qb.updateApplication(r -> r.applicationId(app).autoSubscriptionConfiguration(a -> a
                     .autoSubscribe("ENABLED").defaultSubscriptionType("Q_BUSINESS")));
             String permissions = seedPolicy(app);
@@ -131,8 +143,16 @@ public final class ChatScene {
         return seed.replace("6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", app);
     }
 
-    /** The seed's OIDC trust (aud condition, TagSession with an Email tag) and SAML trust in one role. */
-    String trustPolicy() {
+    /**
+     * The seed's OIDC trust (aud condition, TagSession with an Email tag) and SAML trust in one role;
+     * {@code moreSamlAudiences} are further allowed {@code SAML:aud} values, e.g. a web experience's
+     * {@code <defaultEndpoint>saml}.
+     */
+    public String trustPolicy(String... moreSamlAudiences) {
+        StringBuilder samlAud = new StringBuilder("\"https://us-east-1.signin.aws.amazon.com/saml\",\"" + SAML_ACS + "\"");
+        for (String aud : moreSamlAudiences) {
+            samlAud.append(",\"").append(aud).append('"');
+        }
         String prefix = keycloak.issuerUrl().replaceFirst("^https?://", "");
         return """
                 {"Version":"2012-10-17","Statement":[
@@ -141,10 +161,10 @@ public final class ChatScene {
                  {"Effect":"Allow","Principal":{"Federated":"%1$s"},"Action":"sts:TagSession",
                   "Condition":{"StringLike":{"aws:RequestTag/Email":"*"}}},
                  {"Effect":"Allow","Principal":{"Federated":"%2$s"},"Action":"sts:AssumeRoleWithSAML",
-                  "Condition":{"StringEquals":{"SAML:aud":["https://us-east-1.signin.aws.amazon.com/saml","%5$s"]}}},
+                  "Condition":{"StringEquals":{"SAML:aud":[%5$s]}}},
                  {"Effect":"Allow","Principal":{"Federated":"%2$s"},"Action":"sts:TagSession",
                   "Condition":{"StringLike":{"aws:RequestTag/Email":"*"}}}
-                ]}""".formatted(oidcProviderArn, samlProviderArn, prefix, keycloak.oidcClientId(), SAML_ACS);
+                ]}""".formatted(oidcProviderArn, samlProviderArn, prefix, keycloak.oidcClientId(), samlAud);
     }
 
     /** Keycloak password grant → AssumeRoleWithWebIdentity (unsigned) → the user's session credentials. */

@@ -30,6 +30,8 @@ class WebSamlSignInTest {
     static final String PROVIDER_ARN = "arn:aws:iam::123456789012:saml-provider/" + PROVIDER;
     static final String ROLE = "quire-web-saml-role";
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/" + ROLE;
+    /** The seed's custom application (samlapp.py) receives assertions here; its role trusts this too. */
+    static final String CUSTOM_APP_ACS = "http://localhost:8000/saml";
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
@@ -43,7 +45,7 @@ class WebSamlSignInTest {
     static void start() throws Exception {
         quire = RunningQuire.h2(dataDir);
         idp = DevIdp.builder().user("mary", "mary-password", "mary.major@example.com", "Mary Major", "core-team")
-                .samlServiceProvider(SP, ROLE_ARN + "," + PROVIDER_ARN, "http://127.0.0.1/*").build().start();
+                .samlServiceProvider(SP, ROLE_ARN + "," + PROVIDER_ARN, "http://127.0.0.1/*", CUSTOM_APP_ACS).build().start();
         try (IamClient iam = quire.iam(quire.rootCredentials());
              QBusinessClient qb = quire.qbusiness(quire.rootCredentials())) {
             String providerArn = iam.createSAMLProvider(r -> r.name(PROVIDER)
@@ -82,12 +84,13 @@ class WebSamlSignInTest {
         }
     }
 
-    static String trustPolicy(String acs) {
+    /** Like the seed's: the role serves the web experience and the custom app, so both ACS URLs are trusted. */
+    static String trustPolicy(String webExperienceAcs) {
         return """
                 {"Version":"2012-10-17","Statement":[
                  {"Effect":"Allow","Principal":{"Federated":"%1$s"},"Action":["sts:AssumeRoleWithSAML","sts:TagSession"],
-                  "Condition":{"StringEquals":{"SAML:aud":"%2$s"}}}
-                ]}""".formatted(PROVIDER_ARN, acs);
+                  "Condition":{"StringEquals":{"SAML:aud":["%2$s","%3$s"]}}}
+                ]}""".formatted(PROVIDER_ARN, webExperienceAcs, CUSTOM_APP_ACS);
     }
 
     @Test
@@ -120,6 +123,16 @@ class WebSamlSignInTest {
         assertThat(sessionCookie(misaddressed)).isEmpty();
 
         assertThat(get("api/config", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aResponseAddressedToAnotherAppIsRefusedEvenWhenTheRoleTrustsIt() throws Exception {
+        // STS alone would accept it (the trust policy allows this SAML:aud); the web experience's ACS must not.
+        String forCustomApp = idp.samlResponseFor("mary", SP, CUSTOM_APP_ACS);
+        HttpResponse<String> signIn = postSaml("saml", forCustomApp);
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(403);
+        assertThat(signIn.body()).contains("addressed to " + CUSTOM_APP_ACS);
+        assertThat(sessionCookie(signIn)).isEmpty();
     }
 
     static String sessionCookie(HttpResponse<?> r) {

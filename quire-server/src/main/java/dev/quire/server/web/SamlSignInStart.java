@@ -1,0 +1,103 @@
+package dev.quire.server.web;
+
+import dev.quire.identity.iam.IamDirectory;
+import dev.quire.identity.iam.SamlProviderRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.Deflater;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Where a browser goes to sign in to a SAML web experience. The authenticationUrl is used as it is
+ * when it starts an IdP-initiated sign-in (Okta's embed link, Keycloak's
+ * {@code …/protocol/saml/clients/<name>}). When it is the IdP's SingleSignOnService for the
+ * HTTP-Redirect binding, as the application's IAM SAML provider metadata lists it, that endpoint
+ * needs a request: an unsigned AuthnRequest from {@code urn:amazon:webservices} asking for the
+ * answer at this web experience's {@code <endpoint>saml} is added (SP-initiated sign-in).
+ */
+final class SamlSignInStart {
+    static final String SP_ENTITY_ID = "urn:amazon:webservices";
+    private static final String MD_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
+    private static final String REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
+
+    private final IamDirectory iam;
+
+    SamlSignInStart(IamDirectory iam) {
+        this.iam = iam;
+    }
+
+    /** The URL to send the browser to; {@code requestId} and {@code now} go into an AuthnRequest if one is needed. */
+    String url(WebTarget t, String authenticationUrl, String requestId, Instant now) {
+        String arn = t.app().iamIdentityProviderArn();
+        Set<String> ssoEndpoints = iam.samlProviderByArn(arn == null ? "" : arn)
+                .map(SamlProviderRecord::metadataDocument).map(SamlSignInStart::redirectBindingLocations).orElse(Set.of());
+        if (!ssoEndpoints.contains(authenticationUrl)) {
+            return authenticationUrl;
+        }
+        String request = authnRequest(requestId, now, authenticationUrl, WebLogin.samlAcs(t));
+        return authenticationUrl + (authenticationUrl.contains("?") ? "&" : "?") + "SAMLRequest="
+                + URLEncoder.encode(deflateBase64(request), StandardCharsets.UTF_8);
+    }
+
+    static String authnRequest(String id, Instant now, String destination, String acsUrl) {
+        return "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_" + attr(id) + "\" Version=\"2.0\""
+                + " IssueInstant=\"" + now.truncatedTo(ChronoUnit.SECONDS) + "\" Destination=\"" + attr(destination) + "\""
+                + " AssertionConsumerServiceURL=\"" + attr(acsUrl) + "\""
+                + " ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\">"
+                + "<saml:Issuer>" + attr(SP_ENTITY_ID) + "</saml:Issuer>"
+                + "<samlp:NameIDPolicy AllowCreate=\"true\"/></samlp:AuthnRequest>";
+    }
+
+    /** The HTTP-Redirect SingleSignOnService locations of IdP metadata (none if it cannot be read). */
+    static Set<String> redirectBindingLocations(String metadataXml) {
+        Set<String> out = new HashSet<>();
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            NodeList services = f.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(metadataXml.getBytes(StandardCharsets.UTF_8)))
+                    .getElementsByTagNameNS(MD_NS, "SingleSignOnService");
+            for (int i = 0; i < services.getLength(); i++) {
+                Element service = (Element) services.item(i);
+                if (REDIRECT_BINDING.equals(service.getAttribute("Binding"))) {
+                    out.add(service.getAttribute("Location"));
+                }
+            }
+        } catch (Exception unreadable) {
+            // IAM accepted the metadata; if it cannot be read here, the authenticationUrl is used as it is
+        }
+        return out;
+    }
+
+    /** The Redirect binding's encoding: raw DEFLATE, then base64. */
+    private static String deflateBase64(String xml) {
+        Deflater deflater = new Deflater(Deflater.DEFLATED, true);
+        deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private static String attr(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+}
