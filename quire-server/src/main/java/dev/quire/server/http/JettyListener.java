@@ -153,6 +153,7 @@ public final class JettyListener implements AutoCloseable {
         private static void stream(StreamingBody body, Response response, Callback callback) {
             OutputStream out = Content.Sink.asOutputStream(response);
             try {
+                out.flush(); // the status and headers go out now, before the body's first piece
                 try {
                     body.writeTo(out);
                 } catch (RuntimeException failure) {
