@@ -28,7 +28,9 @@ import java.util.UUID;
 /**
  * ChatSync: who is asking (the session's Email tag), are they licensed (auto-subscribing when the
  * application allows), what may they read (the ACL is applied inside the index query), and an
- * answer built only from that — with attributions for exactly the sources it cites.
+ * answer built only from that — with attributions for exactly the sources it cites. The hosted
+ * web chat streams the same turn: {@link #prepare} runs every check, then {@link ChatTurn#stream}
+ * passes the answer on through the blocked-phrase guard and stores what ChatSync would store.
  */
 public final class ChatService {
     public static final int MAX_MESSAGE_CHARS = 7_000;
