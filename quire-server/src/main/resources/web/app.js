@@ -213,7 +213,9 @@
     $('access-heading').focus();
   }
 
-  // POST chat answers with Server-Sent Events: `text` increments, then `done`.
+  // POST chat answers with Server-Sent Events, written while the answer is generated: `text`
+  // increments, `blocked` (replace everything shown by the blocked message; no text follows),
+  // then `done` with the stored message and its sources, or `error`.
   async function ask() {
     const input = $('message');
     const text = input.value.trim();
@@ -227,12 +229,14 @@
     li.setAttribute('aria-busy', 'true');
     status('Answering…');
     let answer = '';
+    let blocked = false;
     try {
       const r = await api('chat', { method: 'POST', body: { message: text, conversationId, parentMessageId } });
       const reader = r.body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
-      for (;;) {
+      let finished = false;
+      while (!finished) {
         const { value, done } = await reader.read();
         if (done) break;
         buffer += decoder.decode(value, { stream: true });
@@ -242,19 +246,28 @@
           buffer = buffer.slice(cut + 2);
           const name = (/^event: (.*)$/m.exec(block) || [])[1];
           const data = JSON.parse((/^data: (.*)$/m.exec(block) || [])[1] || '{}');
-          if (name === 'text') {
+          if (name === 'text' && !blocked) {
             answer += data.text;
             body.textContent = answer;
-            $('live').textContent = answer;
+          } else if (name === 'blocked') {
+            blocked = true;
+            answer = data.message;
+            body.textContent = answer;
           } else if (name === 'done') {
+            finished = true;
             conversationId = data.conversationId;
             parentMessageId = data.systemMessageId;
+            if (typeof data.systemMessage === 'string') answer = data.systemMessage;
             renderAnswer(body, answer, data.sourceAttributions);
+            $('live').textContent = answer;
             finishAnswer(li, data.systemMessageId, data.sourceAttributions);
             showSources(data.sourceAttributions, data.systemMessageId);
+          } else if (name === 'error') {
+            throw new Error(data.message || 'The answer failed.');
           }
         }
       }
+      if (!finished) throw new Error('The answer stopped before it was complete.');
       status('');
       loadConversations().catch((e) => status(e.message));
     } catch (e) {

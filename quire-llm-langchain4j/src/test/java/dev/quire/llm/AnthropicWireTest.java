@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a stand-in speaking Anthropic's Messages API, plain and with its SSE event types. */
 class AnthropicWireTest {
-    private static final String MODEL = "claude-test-1";
+    static final String MODEL = "claude-test-1";
 
-    private static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
+    static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
         if (!request.json().path("stream").asBoolean(false)) {
             return LoopbackServer.Reply.json("""
                     {"id":"msg_01","type":"message","role":"assistant","model":"%s",

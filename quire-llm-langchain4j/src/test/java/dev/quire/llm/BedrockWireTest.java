@@ -24,7 +24,7 @@ class BedrockWireTest {
     private static final String MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
     private static final String ENCODED_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1%3A0";
 
-    private static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
+    static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
         if (request.path().endsWith("/converse")) {
             return LoopbackServer.Reply.json("""
                     {"output":{"message":{"role":"assistant","content":[{"text":%s}]}},"stopReason":"end_turn",
@@ -51,7 +51,7 @@ class BedrockWireTest {
         return new Message(headers, json.getBytes(StandardCharsets.UTF_8)).toByteBuffer().array();
     }
 
-    private static LlmAnswerGenerator generator(LoopbackServer server) {
+    static LlmAnswerGenerator generator(LoopbackServer server) {
         return LlmProviders.create(Map.of("provider", "bedrock", "region", "us-east-1", "model", MODEL_ID,
                 "endpoint", server.baseUrl(), "aws-access-key-id", "AKIDQUIRETEST",
                 "aws-secret-access-key", "secret-for-tests-only", "temperature", "0.2"));

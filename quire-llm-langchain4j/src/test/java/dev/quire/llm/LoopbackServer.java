@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * A provider stand-in on 127.0.0.1 (free port): records every request and answers with what the
@@ -51,8 +52,15 @@ final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final IntConsumer beforeChunk;
 
     LoopbackServer(Function<Recorded, Reply> responder) throws IOException {
+        this(responder, chunk -> { });
+    }
+
+    /** @param beforeChunk runs before chunk i is written, e.g. to wait until the client saw earlier ones */
+    LoopbackServer(Function<Recorded, Reply> responder, IntConsumer beforeChunk) throws IOException {
+        this.beforeChunk = beforeChunk;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> handle(exchange, responder));
         server.start();
@@ -67,7 +75,9 @@ final class LoopbackServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), reply.chunks().size() == 1 ? reply.chunks().get(0).length : 0);
             OutputStream out = exchange.getResponseBody();
-            for (byte[] chunk : reply.chunks()) {
+            for (int i = 0; i < reply.chunks().size(); i++) {
+                beforeChunk.accept(i);
+                byte[] chunk = reply.chunks().get(i);
                 out.write(chunk);
                 out.flush();
             }

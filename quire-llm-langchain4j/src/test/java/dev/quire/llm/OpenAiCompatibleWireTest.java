@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Against a stand-in speaking the OpenAI chat-completions wire format, plain and SSE. */
 class OpenAiCompatibleWireTest {
 
-    private static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
+    static LoopbackServer.Reply reply(LoopbackServer.Recorded request) {
         if (!request.json().path("stream").asBoolean(false)) {
             return LoopbackServer.Reply.json("""
                     {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"llama3",

@@ -71,6 +71,7 @@ import dev.quire.identity.credentials.SessionTokenCodec;
 import dev.quire.identity.iam.GrammarPolicyDocumentValidator;
 import dev.quire.identity.sts.StsService;
 import dev.quire.server.http.JettyListener;
+import dev.quire.spi.answer.AnswerGenerator;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.store.MetadataStore;
 import dev.quire.store.jdbc.JdbcMetadataStore;
@@ -103,21 +104,30 @@ public final class QuireServer implements AutoCloseable {
     private SearchIndex searchIndex;
     private Embedder embedder;
 
-    private QuireServer(ServerConfig config) {
+    private final AnswerGenerator answers;
+
+    private QuireServer(ServerConfig config, AnswerGenerator answers) {
         this.config = config;
+        this.answers = answers;
         this.listener = new JettyListener(config.host(), config.port(), config.maxBodyBytes(),
                 this::handle, this::tooLarge);
     }
 
     public static QuireServer start(ServerConfig config) {
-        QuireServer server = listenOnly(config);
+        return start(config, new dev.quire.core.chat.answer.ExtractiveAnswerer());
+    }
+
+    /** With another answer generator than the extractive one (an LLM adapter; tests' stand-ins). */
+    public static QuireServer start(ServerConfig config, AnswerGenerator answers) {
+        QuireServer server = new QuireServer(config, answers);
+        server.listener.start();
         server.openAndWire();
         return server;
     }
 
     /** Binds the listener only: health answers 503 and every API call ServiceUnavailable until {@link #openAndWire}. */
     static QuireServer listenOnly(ServerConfig config) {
-        QuireServer server = new QuireServer(config);
+        QuireServer server = new QuireServer(config, new dev.quire.core.chat.answer.ExtractiveAnswerer());
         server.listener.start();
         return server;
     }
@@ -163,7 +173,7 @@ public final class QuireServer implements AutoCloseable {
         DocumentAccess documentAccess = new DocumentAccess(documents);
         documentAccess.usePrincipals(new ResolvedUserPrincipals(new PrincipalResolver(store)));
         ChatWiring.Parts chatParts = ChatWiring.parts(store, config, searchIndex, embedder, documents, dataSources,
-                new dev.quire.core.chat.answer.ExtractiveAnswerer());
+                answers);
         ChatArea chat = chatParts.area();
         web = new dev.quire.server.web.WebExperienceHandler(store, new WebExperiences(store, endpoint().toString()),
                 iam.directory(), sts, secrets, chatParts.chat(), chatParts.history(), chatParts.access(),

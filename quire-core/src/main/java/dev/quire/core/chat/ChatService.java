@@ -8,7 +8,6 @@ import dev.quire.core.qbusiness.chatcontrols.ChatControlsConfiguration;
 import dev.quire.core.qbusiness.subscriptions.AutoSubscription;
 import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
 import dev.quire.core.retrieval.PermissionAwareRetriever;
-import dev.quire.spi.answer.Answer;
 import dev.quire.spi.answer.AnswerGenerator;
 import dev.quire.spi.answer.AnswerRequest;
 import dev.quire.spi.answer.ConversationTurn;
@@ -17,8 +16,6 @@ import dev.quire.spi.error.ErrorCode;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.search.ChunkHit;
 import dev.quire.spi.search.SearchRequest;
-import dev.quire.spi.store.ConcurrentUpdateException;
-import dev.quire.spi.store.EntityExistsException;
 import dev.quire.spi.store.MetadataStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +28,9 @@ import java.util.UUID;
 /**
  * ChatSync: who is asking (the session's Email tag), are they licensed (auto-subscribing when the
  * application allows), what may they read (the ACL is applied inside the index query), and an
- * answer built only from that — with attributions for exactly the sources it cites.
+ * answer built only from that — with attributions for exactly the sources it cites. The hosted
+ * web chat streams the same turn: {@link #prepare} runs every check, then {@link ChatTurn#stream}
+ * passes the answer on through the blocked-phrase guard and stores what ChatSync would store.
  */
 public final class ChatService {
     public static final int MAX_MESSAGE_CHARS = 7_000;
@@ -71,6 +70,15 @@ public final class ChatService {
      * @param userId the optional userId query member; it may only name the caller
      */
     public ChatOutput chatSync(Caller caller, String region, String applicationId, String userId, ChatInput in) {
+        return prepare(caller, region, applicationId, userId, in).answer();
+    }
+
+    /**
+     * Every check of a chat turn (license, conversation ownership, parent, message, mode,
+     * attachments) and the retrieval of what the caller may read, before any answer text exists:
+     * a streamed answer can still fail with an error status here, and then cannot fail a check.
+     */
+    public ChatTurn prepare(Caller caller, String region, String applicationId, String userId, ChatInput in) {
         ChatSubject subject = ChatSubject.of(store, caller, applicationId, userId);
         ChatUser user = subject.user();
         if (!user.anonymous()) {
@@ -83,7 +91,7 @@ public final class ChatService {
         String fingerprint = Fingerprint.of(in);
         Optional<ChatOutput> replay = replay(tokenId, fingerprint, in.clientToken());
         if (replay.isPresent()) {
-            return replay.get();
+            return ChatTurn.replay(replay.get());
         }
         Conversations.Owned existing = in.conversationId() == null ? null
                 : conversations.owned(applicationId, user.id(), in.conversationId());
@@ -98,11 +106,9 @@ public final class ChatService {
         String conversationId = existing != null ? existing.record().conversationId() : UUID.randomUUID().toString();
         List<ChatMessage> history = existing == null ? List.of() : conversations.messages(applicationId, conversationId);
         ChatAttachments.Result files = ChatAttachments.Result.NONE;
-        String systemMessage;
-        List<SourceAttribution> attributions = List.of();
-        if (BlockedPhrases.match(message, controls.blockedPhrases()).isPresent()) {
-            systemMessage = blockedMessage(controls);
-        } else {
+        List<Passages.Source> sources = List.of();
+        AnswerRequest request = null; // stays null when the question itself is blocked
+        if (BlockedPhrases.match(message, controls.blockedPhrases()).isEmpty()) {
             files = attachments.read(in.attachments(), conversationId, subject.app().attachmentsControlMode());
             List<StoredAttachment> usable = new ArrayList<>(existing == null ? List.of()
                     : conversations.attachments(applicationId, conversationId));
@@ -111,38 +117,14 @@ public final class ChatService {
             List<ChunkHit> hits = "CREATOR_MODE".equals(mode) ? List.of()
                     : retrieval.retrieve(applicationId, user, rewriter.retrievalQuery(message, turns),
                             in.attributeFilter(), RETRIEVAL_LIMIT, SearchRequest.Mode.HYBRID);
-            List<Passages.Source> sources = Passages.number(usable, hits);
-            Answer answer = answers.generate(new AnswerRequest(message, turns,
-                    sources.stream().map(Passages.Source::passage).toList(),
-                    "CREATOR_MODE".equals(mode) || "EXTENDED_KNOWLEDGE_ENABLED".equals(controls.responseScope())));
-            if (BlockedPhrases.match(answer.text(), controls.blockedPhrases()).isPresent()) {
-                systemMessage = blockedMessage(controls);
-            } else {
-                systemMessage = answer.text();
-                attributions = Attributions.of(answer, sources);
-            }
+            sources = Passages.number(usable, hits);
+            request = new AnswerRequest(message, turns, sources.stream().map(Passages.Source::passage).toList(),
+                    "CREATOR_MODE".equals(mode) || "EXTENDED_KNOWLEDGE_ENABLED".equals(controls.responseScope()));
         }
-        int seq = history.size();
-        ChatMessage userMessage = new ChatMessage(UUID.randomUUID().toString(), conversationId, "USER", message, now,
-                seq, List.of(), files.succeeded());
-        ChatMessage systemReply = new ChatMessage(UUID.randomUUID().toString(), conversationId, "SYSTEM",
-                systemMessage, now, seq + 1, attributions, List.of());
-        ChatOutput out = new ChatOutput(conversationId, systemMessage, systemReply.messageId(),
-                userMessage.messageId(), attributions, files.failed());
-        ConversationRecord created = existing != null ? null
-                : new ConversationRecord(conversationId, applicationId, user.id(), title(message), now, 0);
-        try {
-            conversations.saveTurn(applicationId, existing, created, List.of(userMessage, systemReply), files.stored(),
-                    tokenId, tokenId == null ? null : StoredJson.write(new TokenEntry(fingerprint, out)));
-        } catch (EntityExistsException e) {
-            // the same clientToken raced us and won: answer what it answered
-            return replay(tokenId, fingerprint, in.clientToken()).orElseThrow(() -> e);
-        } catch (ConcurrentUpdateException e) {
-            throw new ApiError(ErrorCode.CONFLICT, "Another message was added to conversation " + conversationId
-                    + " at the same time; send yours again.",
-                    Map.of("resourceId", conversationId, "resourceType", "CONVERSATION"));
-        }
-        return out;
+        ChatTurn.Prepared prepared = new ChatTurn.Prepared(applicationId, user.id(), existing, conversationId, message,
+                now, history.size(), files, sources, request, controls.blockedPhrases(), blockedMessage(controls),
+                tokenId, fingerprint);
+        return ChatTurn.of(conversations, answers, prepared, () -> replay(tokenId, fingerprint, in.clientToken()));
     }
 
     record TokenEntry(String fingerprint, ChatOutput output) {
@@ -214,7 +196,7 @@ public final class ChatService {
                 : ConversationTurn.Speaker.SYSTEM, m.body())).toList();
     }
 
-    private static String title(String message) {
+    static String title(String message) {
         String oneLine = message.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= MAX_TITLE_CHARS ? oneLine : oneLine.substring(0, MAX_TITLE_CHARS - 1) + "…";
     }

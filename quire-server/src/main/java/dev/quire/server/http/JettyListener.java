@@ -1,13 +1,17 @@
 package dev.quire.server.http;
 
 import dev.quire.protocol.http.Headers;
+import dev.quire.protocol.http.StreamingBody;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -32,6 +36,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * It converts requests to {@link WireRequest}s and knows nothing about AWS.
  */
 public final class JettyListener implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JettyListener.class.getName());
     private final Server server;
     private final ServerConnector connector;
 
@@ -130,9 +135,37 @@ public final class JettyListener implements AutoCloseable {
                     response.getHeaders().add(name, value);
                 }
             }
+            if (out.streaming()) {
+                stream(out.stream(), response, callback);
+                return true;
+            }
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, out.body().length);
             response.write(true, ByteBuffer.wrap(out.body()), callback);
             return true;
+        }
+
+        /**
+         * Sends the headers at once (no length: chunked on HTTP/1.1, DATA frames on HTTP/2), then each
+         * piece as the body writes and flushes it. A failure after the headers went out can no longer
+         * change the status, so the body's own ending (an SSE error event) is written and the response
+         * completed normally: the client sees an end, never a connection left hanging.
+         */
+        private static void stream(StreamingBody body, Response response, Callback callback) {
+            OutputStream out = Content.Sink.asOutputStream(response);
+            try {
+                out.flush(); // the status and headers go out now, before the body's first piece
+                try {
+                    body.writeTo(out);
+                } catch (RuntimeException failure) {
+                    LOG.log(Level.SEVERE, "a streamed response failed after its headers were sent", failure);
+                    out.write(body.failureEnding(failure));
+                }
+                out.close();
+                callback.succeeded();
+            } catch (IOException clientGone) {
+                // the client closed the connection: nothing more can reach it
+                callback.failed(clientGone);
+            }
         }
 
         /** The whole body, or null when it exceeds the limit. */

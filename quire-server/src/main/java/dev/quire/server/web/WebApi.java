@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quire.core.chat.ChatHistory;
 import dev.quire.core.chat.ChatInput;
 import dev.quire.core.chat.ChatMessage;
-import dev.quire.core.chat.ChatOutput;
 import dev.quire.core.chat.ChatService;
 import dev.quire.core.chat.MessageAccess;
-import dev.quire.core.chat.SourceAttribution;
 import dev.quire.core.qbusiness.webexperience.WebExperienceSettings;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
 import dev.quire.spi.identity.Caller;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +60,9 @@ final class WebApi {
             JsonNode in = body(r);
             ChatInput input = new ChatInput(text(in, "message"), text(in, "conversationId"),
                     text(in, "parentMessageId"), null, null, List.of(), null);
-            return sse(chat.chatSync(caller, t.region(), app, null, input));
+            // every check runs here, before the 200 and the first event; only generation streams
+            return WebHttp.streaming(200, "text/event-stream; charset=utf-8",
+                    new ChatEventStream(chat.prepare(caller, t.region(), app, null, input)));
         }
         if (route.equals("conversations") && method.equals("GET")) {
             require(caller, t, "ListConversations");
@@ -82,7 +81,7 @@ final class WebApi {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ChatMessage m : history.listMessages(caller, app, null, p[1], null, null).items()) {
                 out.add(Map.of("messageId", m.messageId(), "type", m.type(), "body", m.body(),
-                        "sourceAttributions", sources(m.sourceAttributions())));
+                        "sourceAttributions", ChatEventStream.sources(m.sourceAttributions())));
             }
             return WebHttp.json(200, Map.of("messages", out));
         }
@@ -124,43 +123,6 @@ final class WebApi {
         out.put("samplePrompts", "ENABLED".equals(w.samplePromptsControlMode()) ? SAMPLE_PROMPTS : List.of());
         out.put("email", s.tags().getOrDefault("Email", s.sessionName()));
         out.put("csrfToken", s.csrfToken());
-        return out;
-    }
-
-    /** The answer as Server-Sent Events: {@code text} increments, then {@code done}. */
-    private static WireResponse sse(ChatOutput out) {
-        StringBuilder sb = new StringBuilder();
-        for (String piece : out.systemMessage().split("(?<=\\s)")) {
-            sb.append(event("text", Map.of("text", piece)));
-        }
-        Map<String, Object> done = new LinkedHashMap<>();
-        done.put("conversationId", out.conversationId());
-        done.put("userMessageId", out.userMessageId());
-        done.put("systemMessageId", out.systemMessageId());
-        done.put("sourceAttributions", sources(out.sourceAttributions()));
-        sb.append(event("done", done));
-        return WebHttp.response(200, "text/event-stream; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String event(String name, Object data) {
-        try {
-            return "event: " + name + "\ndata: " + WebHttp.JSON.writeValueAsString(data) + "\n\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Map<String, Object>> sources(List<SourceAttribution> attributions) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SourceAttribution a : attributions) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("citationNumber", a.citationNumber());
-            m.put("title", a.title());
-            m.put("snippet", a.snippet());
-            m.put("url", a.url());
-            m.put("documentId", a.documentId());
-            out.add(m);
-        }
         return out;
     }
 

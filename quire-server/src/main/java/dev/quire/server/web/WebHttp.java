@@ -2,6 +2,7 @@ package dev.quire.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quire.protocol.http.Headers;
+import dev.quire.protocol.http.StreamingBody;
 import dev.quire.protocol.http.WireRequest;
 import dev.quire.protocol.http.WireResponse;
 import java.net.URLDecoder;
@@ -22,6 +23,17 @@ final class WebHttp {
 
     /** The headers every web-experience response carries: no framing, no sniffing, no referrer, no caching. */
     static WireResponse response(int status, String contentType, byte[] body) {
+        return new WireResponse(status, headers(contentType), body);
+    }
+
+    /** A body written while it is produced (Server-Sent Events), with the same headers. */
+    static WireResponse streaming(int status, String contentType, StreamingBody body) {
+        Headers h = headers(contentType);
+        h.set("X-Accel-Buffering", "no"); // a reverse proxy in front must pass events on at once
+        return WireResponse.streaming(status, h, body);
+    }
+
+    private static Headers headers(String contentType) {
         Headers h = new Headers();
         h.set("Content-Type", contentType);
         h.set("Cache-Control", "no-store");
@@ -30,7 +42,7 @@ final class WebHttp {
         h.set("X-Frame-Options", "DENY");
         h.set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
                 + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-        return new WireResponse(status, h, body);
+        return h;
     }
 
     static WireResponse text(int status, String message) {

@@ -35,6 +35,13 @@ public final class RunningQuire implements AutoCloseable {
         return start(dataDir, null, "", "", Optional.of(ROOT));
     }
 
+    /** Embedded H2, root keys fixed, answering with {@code answers}. */
+    public static RunningQuire h2(Path dataDir, dev.quire.spi.answer.AnswerGenerator answers) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, null, "", "",
+                ServerConfig.DEFAULT_ACCOUNT_ID, Optional.of(ROOT), ServerConfig.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+        return new RunningQuire(QuireServer.start(config, answers));
+    }
+
     public static RunningQuire start(Path dataDir, String dbUrl, String dbUser, String dbPassword,
                                      Optional<RootCredentials> root) {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, dbUrl, dbUser, dbPassword,

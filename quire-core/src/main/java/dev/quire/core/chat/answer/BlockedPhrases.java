@@ -33,6 +33,47 @@ public final class BlockedPhrases {
         return Optional.empty();
     }
 
+    /**
+     * The longest span a match of any phrase can have in normalized text when each whitespace run
+     * counts as one character: a match is the phrase's words literally (one character for one
+     * under case folding) with one whitespace run between each two. {@link BlockedPhraseGuard}
+     * holds back that much, so this must follow {@link #pattern} exactly.
+     */
+    static int longestMatchSpan(List<String> blockedPhrases) {
+        int longest = 0;
+        for (String phrase : blockedPhrases == null ? List.<String>of() : blockedPhrases) {
+            if (phrase != null && !phrase.isBlank()) {
+                String[] words = normalize(phrase).strip().split("\\s+");
+                int span = words.length - 1;
+                for (String word : words) {
+                    span += word.length();
+                }
+                longest = Math.max(longest, span);
+            }
+        }
+        return longest;
+    }
+
+    /** The length of {@code text} once normalized as for matching, each whitespace run counting as one. */
+    static int collapsedLength(String text) {
+        String normalized = normalize(text);
+        int length = 0;
+        boolean inSpace = false;
+        for (int i = 0; i < normalized.length(); i++) {
+            boolean space = isRegexSpace(normalized.charAt(i));
+            if (!space || !inSpace) {
+                length++;
+            }
+            inSpace = space;
+        }
+        return length;
+    }
+
+    /** The characters {@code \s} matches in {@link #pattern} (no UNICODE_CHARACTER_CLASS flag). */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private static String normalize(String s) {
         return INVISIBLE.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
     }

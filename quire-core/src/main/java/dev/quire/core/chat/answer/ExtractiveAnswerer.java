@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The offline answer generator: no model, so it cannot invent anything. It quotes the passage
@@ -50,17 +51,21 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
 
     @Override
     public Answer generate(AnswerRequest request) {
+        return generateStreaming(request, text -> { });
+    }
+
+    /** Emits each quoted sentence, with its separator before and its marker after, as it is composed. */
+    @Override
+    public Answer generateStreaming(AnswerRequest request, Consumer<String> onText) {
         List<SourcePassage> passages = request.passages();
         Map<String, Double> question = questionWeights(request);
-        if (passages.isEmpty() || question.isEmpty()) {
-            return unsupported(request);
-        }
-        SentenceScorer scorer = new SentenceScorer(question, passages);
-        List<SentenceScorer.Candidate> chosen = choose(scorer.candidates(passageUnits(passages)));
+        List<SentenceScorer.Candidate> chosen = passages.isEmpty() || question.isEmpty() ? List.of()
+                : choose(new SentenceScorer(question, passages).candidates(passageUnits(passages)));
+        Answer answer = chosen.isEmpty() ? unsupported(request) : compose(chosen, onText);
         if (chosen.isEmpty()) {
-            return unsupported(request);
+            onText.accept(answer.text());
         }
-        return compose(chosen);
+        return answer;
     }
 
     /** Terms of the question weigh 1; terms carried over from earlier turns of a follow-up weigh 1/2. */
@@ -114,11 +119,12 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
         return chosen;
     }
 
-    private static Answer compose(List<SentenceScorer.Candidate> chosen) {
+    private static Answer compose(List<SentenceScorer.Candidate> chosen, Consumer<String> onText) {
         StringBuilder text = new StringBuilder();
         List<Citation> citations = new ArrayList<>();
         String previous = "";
         for (SentenceScorer.Candidate candidate : chosen) {
+            int emitted = text.length();
             if (text.length() > 0) {
                 text.append(previous.contains("\n") || candidate.text().contains("\n") ? "\n" : " ");
             }
@@ -127,6 +133,7 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
             citations.add(new Citation(candidate.citationNumber(), begin, text.length(), candidate.text()));
             text.append(" [").append(candidate.citationNumber()).append(']');
             previous = candidate.text();
+            onText.accept(text.substring(emitted));
         }
         return new Answer(text.toString(), citations, true);
     }

@@ -44,6 +44,27 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void streamingEmitsEachQuotedSentenceWithItsMarkerAsItIsComposed() {
+        SourcePassage travel = new SourcePassage(3, "d", "Travel", "Business class is allowed on long flights."
+                + " Economy class is the default on short flights. Receipts for flights are due in 30 days.", "u");
+        List<String> pieces = new ArrayList<>();
+        Answer answer = answerer.generateStreaming(ask("Which class is allowed on flights?", travel), pieces::add);
+
+        assertThat(pieces).hasSizeGreaterThan(1);
+        assertThat(String.join("", pieces)).isEqualTo(answer.text());
+        assertThat(pieces).allSatisfy(piece -> assertThat(piece).endsWith(" [3]"));
+        assertThat(answer).isEqualTo(answerer.generate(ask("Which class is allowed on flights?", travel)));
+    }
+
+    @Test
+    void streamingAnUnsupportedAnswerEmitsItOnce() {
+        List<String> pieces = new ArrayList<>();
+        Answer answer = answerer.generateStreaming(ask("What is the weather on Mars?", ONBOARDING), pieces::add);
+        assertThat(pieces).containsExactly(ExtractiveAnswerer.NO_SOURCE);
+        assertThat(answer.grounded()).isFalse();
+    }
+
+    @Test
     void mateoGetsAnyOrgAppMembersFromWhatHeMayRead() {
         Answer answer = answerer.generate(ask("who are the project team members?", ANYORG_TEAM, ONBOARDING));
         assertThat(answer.text()).contains("Mateo Jackson", "Wang Xiulan", "Paulo Santos").doesNotContain("Mary");
