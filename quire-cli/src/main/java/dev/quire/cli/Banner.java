@@ -13,6 +13,8 @@ final class Banner {
         out.println("Quire is ready at " + server.endpoint());
         out.println("  store:      " + server.storeDescription());
         out.println("  account:    " + server.accountId());
+        out.println("  answers:    " + server.answerGeneratorName()
+                + ("extractive".equals(server.answerGeneratorName()) ? " (offline; set QUIRE_LLM_PROVIDER for an LLM)" : ""));
         if (server.credentialsFile() != null) {
             out.println("  root keys:  " + server.credentialsFile() + " (profile 'quire')"
                     + (server.rootCredentialsGenerated() ? "  ← generated just now" : ""));

@@ -1,5 +1,6 @@
 package dev.quire.cli;
 
+import dev.quire.server.AnswerConfiguration;
 import dev.quire.server.QuireServer;
 import dev.quire.server.ServerConfig;
 import java.nio.file.Path;
@@ -15,6 +16,12 @@ import picocli.CommandLine.Option;
                 "  QUIRE_ROOT_ACCESS_KEY_ID, QUIRE_ROOT_SECRET_ACCESS_KEY  administrator keys (generated once when unset)",
                 "  QUIRE_ACCOUNT_ID   the account id in every ARN (default 123456789012)",
                 "  QUIRE_DB_URL, QUIRE_DB_USER, QUIRE_DB_PASSWORD   a PostgreSQL database instead of embedded H2",
+                "  QUIRE_LLM_PROVIDER   answers by an LLM instead of the offline extractive answerer:",
+                "                       openai-compatible (Ollama, vLLM, llama.cpp server), anthropic or bedrock;",
+                "                       the other QUIRE_LLM_* variables configure it, e.g.",
+                "                       QUIRE_LLM_PROVIDER=openai-compatible QUIRE_LLM_BASE_URL=http://127.0.0.1:11434/v1 \\",
+                "                       QUIRE_LLM_MODEL=llama3.1 ./quire serve",
+                "                       (also QUIRE_LLM_API_KEY, _REGION, _TEMPERATURE, _TIMEOUT, _MAX_TOKENS, _STREAMING)",
                 "", "Example:",
                 "  ./quire serve --port 8080 &",
                 "  AWS_SHARED_CREDENTIALS_FILE=quire-data/credentials aws --profile quire --region us-east-1 \\",
@@ -55,7 +62,7 @@ final class ServeCommand implements Runnable {
 
     /** Starts, prints where everything is, and blocks until the JVM is asked to stop. */
     static void runUntilStopped(ServerConfig config, java.util.function.Function<QuireServer, AutoCloseable> afterStart) {
-        QuireServer server = QuireServer.start(config);
+        QuireServer server = QuireServer.start(config, AnswerConfiguration.fromEnvironment(System.getenv()));
         AutoCloseable[] extra = new AutoCloseable[1];
         try {
             Banner.print(System.out, server);

@@ -118,6 +118,11 @@ public final class QuireServer implements AutoCloseable {
     }
 
     /** With another answer generator than the extractive one (an LLM adapter; tests' stand-ins). */
+    /** The answer generator's short name: "extractive" or e.g. "openai:llama3". */
+    public String answerGeneratorName() {
+        return answers.name();
+    }
+
     public static QuireServer start(ServerConfig config, AnswerGenerator answers) {
         QuireServer server = new QuireServer(config, answers);
         server.listener.start();

@@ -1,6 +1,7 @@
 package dev.quire.cli.demo;
 
 import dev.quire.devidp.DevIdp;
+import dev.quire.server.AnswerConfiguration;
 import dev.quire.server.QuireServer;
 import dev.quire.server.ServerConfig;
 import java.io.PrintStream;
@@ -45,9 +46,10 @@ public final class Demo implements AutoCloseable {
     public static Demo start(Options options, PrintStream out) {
         ServerConfig config = ServerConfig.fromEnvironment("127.0.0.1", options.port(), options.dataDir(), null,
                 options.environment());
-        QuireServer server = QuireServer.start(config);
+        QuireServer server = QuireServer.start(config, AnswerConfiguration.fromEnvironment(options.environment()));
         long started = System.nanoTime();
-        out.println("Quire server started at " + server.endpoint() + " (" + server.storeDescription() + ")");
+        out.println("Quire server started at " + server.endpoint() + " (" + server.storeDescription() + ", answers: "
+                + server.answerGeneratorName() + ")");
         DevIdp idp = null;
         try {
             Path dataDir = options.dataDir().toAbsolutePath();
