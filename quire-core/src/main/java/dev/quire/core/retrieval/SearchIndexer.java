@@ -7,10 +7,12 @@ import dev.quire.spi.extract.ExtractedText;
 import dev.quire.spi.extract.ExtractionException;
 import dev.quire.spi.extract.TextExtractor;
 import dev.quire.spi.index.DocumentIndexer;
+import dev.quire.spi.index.IndexOutcome;
 import dev.quire.spi.index.IndexableDocument;
 import dev.quire.spi.index.PermanentIndexingFailure;
 import dev.quire.spi.search.AclTerms;
 import dev.quire.spi.search.AttributeValue;
+import dev.quire.spi.search.DocumentChunks;
 import dev.quire.spi.search.IndexedChunk;
 import dev.quire.spi.search.SearchIndex;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +54,106 @@ public final class SearchIndexer implements DocumentIndexer {
 
     @Override
     public void index(IndexableDocument doc) {
+        Prepared p = prepare(doc);
+        List<IndexedChunk> chunks = p.toIndexedChunks(embed(p.chunks()), clock.instant());
+        index.replaceDocument(doc.applicationId(), doc.indexId(), doc.documentId(), chunks);
+        counted(doc, chunks.size());
+    }
+
+    /**
+     * The batch path the indexing worker uses: every document is extracted and chunked on its own
+     * (a failure there fails that document only), then the chunks of all of them are embedded in
+     * full batches and written with ONE {@link SearchIndex#replaceDocuments} (one commit and one
+     * searcher refresh instead of one per document). If that shared step fails, the documents are
+     * retried one at a time, so a document that breaks it cannot fail its neighbours.
+     */
+    @Override
+    public List<IndexOutcome> indexAll(List<IndexableDocument> docs) {
+        List<IndexOutcome> outcomes = new ArrayList<>(docs.size());
+        List<Prepared> prepared = new ArrayList<>(docs.size());
+        for (IndexableDocument doc : docs) {
+            try {
+                prepared.add(prepare(doc));
+                outcomes.add(null);
+            } catch (RuntimeException e) {
+                outcomes.add(IndexOutcome.failed(doc, e));
+            }
+        }
+        if (prepared.isEmpty()) {
+            return outcomes;
+        }
+        try {
+            writeTogether(prepared);
+            fill(outcomes, docs, doc -> IndexOutcome.indexed(doc));
+        } catch (RuntimeException e) {
+            if (prepared.size() == 1) {
+                fill(outcomes, docs, doc -> IndexOutcome.failed(doc, e));
+            } else {
+                LOG.fine(() -> "batch of " + prepared.size() + " failed (" + e + "), indexing one at a time");
+                fill(outcomes, docs, this::indexAlone);
+            }
+        }
+        return outcomes;
+    }
+
+    private void writeTogether(List<Prepared> prepared) {
+        List<Chunk> all = new ArrayList<>();
+        prepared.forEach(p -> all.addAll(p.chunks()));
+        List<float[]> vectors = embed(all);
+        Instant now = clock.instant();
+        List<DocumentChunks> writes = new ArrayList<>(prepared.size());
+        int from = 0;
+        for (Prepared p : prepared) {
+            int to = from + p.chunks().size();
+            IndexableDocument d = p.doc();
+            writes.add(new DocumentChunks(d.applicationId(), d.indexId(), d.documentId(),
+                    p.toIndexedChunks(vectors.subList(from, to), now)));
+            from = to;
+        }
+        index.replaceDocuments(writes);
+        for (int i = 0; i < writes.size(); i++) {
+            counted(prepared.get(i).doc(), writes.get(i).chunks().size());
+        }
+    }
+
+    private IndexOutcome indexAlone(IndexableDocument doc) {
+        try {
+            index(doc);
+            return IndexOutcome.indexed(doc);
+        } catch (RuntimeException e) {
+            return IndexOutcome.failed(doc, e);
+        }
+    }
+
+    /** Sets the outcome of every document that has none yet (the ones that reached the shared step). */
+    private static void fill(List<IndexOutcome> outcomes, List<IndexableDocument> docs,
+                             Function<IndexableDocument, IndexOutcome> outcome) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == null) {
+                outcomes.set(i, outcome.apply(docs.get(i)));
+            }
+        }
+    }
+
+    /** A document extracted, its ACL compiled and its text chunked: everything but the vectors. */
+    private record Prepared(IndexableDocument doc, AclTerms acl, List<Chunk> chunks) {
+        List<IndexedChunk> toIndexedChunks(List<float[]> vectors, Instant now) {
+            Map<String, AttributeValue> attributes = attributes(doc.attributes());
+            String sourceUri = doc.attributes().get(SOURCE_URI_ATTRIBUTE) instanceof String s ? s : null;
+            List<IndexedChunk> out = new ArrayList<>(chunks.size());
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk c = chunks.get(i);
+                out.add(new IndexedChunk(doc.applicationId(), doc.indexId(), doc.documentId(),
+                        doc.documentId() + "#" + c.ordinal(), c.ordinal(),
+                        c.title() == null || c.title().isBlank() ? doc.documentId() : c.title(),
+                        c.sectionPath(), c.text(), sourceUri, doc.dataSourceId(), attributes,
+                        vectors.get(i), acl, now));
+            }
+            return out;
+        }
+    }
+
+    private Prepared prepare(IndexableDocument doc) {
         ExtractedText text;
         try {
             text = extractor.extract(doc.content(), doc.contentType(), doc.title());
@@ -67,22 +170,12 @@ public final class SearchIndexer implements DocumentIndexer {
         if (chunks.isEmpty()) {
             throw new PermanentIndexingFailure("The document has no text to index.");
         }
-        List<float[]> vectors = embed(chunks);
-        Map<String, AttributeValue> attributes = attributes(doc.attributes());
-        String sourceUri = doc.attributes().get(SOURCE_URI_ATTRIBUTE) instanceof String s ? s : null;
-        Instant now = clock.instant();
-        List<IndexedChunk> out = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            out.add(new IndexedChunk(doc.applicationId(), doc.indexId(), doc.documentId(),
-                    doc.documentId() + "#" + c.ordinal(), c.ordinal(),
-                    c.title() == null || c.title().isBlank() ? doc.documentId() : c.title(),
-                    c.sectionPath(), c.text(), sourceUri, doc.dataSourceId(), attributes,
-                    vectors.get(i), acl, now));
-        }
-        index.replaceDocument(doc.applicationId(), doc.indexId(), doc.documentId(), out);
-        long total = chunksIndexed.addAndGet(out.size());
-        LOG.fine(() -> "indexed " + doc.documentId() + " (" + out.size() + " chunks, " + total + " so far)");
+        return new Prepared(doc, acl, chunks);
+    }
+
+    private void counted(IndexableDocument doc, int chunks) {
+        long total = chunksIndexed.addAndGet(chunks);
+        LOG.fine(() -> "indexed " + doc.documentId() + " (" + chunks + " chunks, " + total + " so far)");
     }
 
     @Override
