@@ -2,6 +2,7 @@ package dev.quire.server.bench;
 
 import dev.quire.core.ingest.Chunk;
 import dev.quire.core.ingest.Chunker;
+import dev.quire.core.qbusiness.documents.IndexingWorker;
 import dev.quire.core.retrieval.SearchIndexer;
 import dev.quire.embed.onnx.OnnxEmbedder;
 import dev.quire.extract.tika.TikaTextExtractor;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ingestion throughput against its ceiling: Markdown pages of ~1,500 words (a fixed vocabulary,
- * seeded, so every run sees the same text) go through {@link SearchIndexer} (extract → chunk →
- * embed → Lucene on disk, one commit per document) and the same chunk texts go straight to the
+ * seeded, so every run sees the same text) go through {@link SearchIndexer#indexAll} in the indexing
+ * worker's batches (extract → chunk → embed in full batches → Lucene on disk, one commit per batch) and the same chunk texts go straight to the
  * model in batches of 32. Rounds alternate raw/pipeline so both see the same machine load.
  */
 public final class IngestThroughput {
@@ -92,9 +93,19 @@ public final class IngestThroughput {
             SearchIndexer indexer = new SearchIndexer(new TikaTextExtractor(), new Chunker(), embedder, index,
                     Clock.systemUTC());
             long start = System.nanoTime();
+            // As the indexing worker drives it: batches of up to BATCH_DOCUMENTS documents.
+            List<IndexableDocument> batch = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
-                indexer.index(new IndexableDocument("bench-app", "bench-index", "page-" + i, "page-" + i + ".md",
+                batch.add(new IndexableDocument("bench-app", "bench-index", "page-" + i, "page-" + i + ".md",
                         "MD", pages.get(i), Map.of(), null, null, 1));
+                if (batch.size() == IndexingWorker.Settings.BATCH_DOCUMENTS || i == pages.size() - 1) {
+                    indexer.indexAll(batch).forEach(o -> {
+                        if (!o.isIndexed()) {
+                            throw new IllegalStateException(o.document().documentId() + " failed", o.failure());
+                        }
+                    });
+                    batch.clear();
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return index.chunkCount("bench-app", "bench-index") / seconds;
