@@ -18,9 +18,14 @@ import dev.quire.spi.search.SearchIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -43,6 +48,8 @@ public final class SearchIndexer implements DocumentIndexer {
     private final Clock clock;
     private final AtomicLong chunksIndexed = new AtomicLong();
     private final AtomicLong embedNanos = new AtomicLong();
+    /** Runs the model for {@link #indexAll} beside the caller; a daemon that ends when idle. */
+    private final ExecutorService embedThread = embedThread();
 
     public SearchIndexer(TextExtractor extractor, Chunker chunker, Embedder embedder, SearchIndex index, Clock clock) {
         this.extractor = extractor;
@@ -57,63 +64,82 @@ public final class SearchIndexer implements DocumentIndexer {
         Prepared p = prepare(doc);
         List<IndexedChunk> chunks = p.toIndexedChunks(embed(p.chunks()), clock.instant());
         index.replaceDocument(doc.applicationId(), doc.indexId(), doc.documentId(), chunks);
-        counted(doc, chunks.size());
+        counted(doc.documentId(), chunks.size());
     }
 
     /**
-     * The batch path the indexing worker uses: every document is extracted and chunked on its own
-     * (a failure there fails that document only), then the chunks of all of them are embedded in
-     * full batches and written with ONE {@link SearchIndex#replaceDocuments} (one commit and one
-     * searcher refresh instead of one per document). If that shared step fails, the documents are
-     * retried one at a time, so a document that breaks it cannot fail its neighbours.
+     * The batch path the indexing worker uses. Every document is extracted and chunked on its own
+     * (a failure there fails that document only) while the model already embeds the chunks before
+     * it, in full batches that run across document boundaries. Documents are written with
+     * {@link SearchIndex#replaceDocuments} as their vectors come in, in groups — each group one
+     * commit and one searcher refresh, made while the model embeds the next batch — and the call
+     * returns after the last group is committed. If anything in this shared path fails, the
+     * documents are redone one at a time, so a document that breaks it cannot fail its neighbours.
      */
     @Override
     public List<IndexOutcome> indexAll(List<IndexableDocument> docs) {
-        List<IndexOutcome> outcomes = new ArrayList<>(docs.size());
-        List<Prepared> prepared = new ArrayList<>(docs.size());
-        for (IndexableDocument doc : docs) {
-            try {
-                prepared.add(prepare(doc));
-                outcomes.add(null);
-            } catch (RuntimeException e) {
-                outcomes.add(IndexOutcome.failed(doc, e));
-            }
-        }
-        if (prepared.isEmpty()) {
-            return outcomes;
-        }
+        List<IndexOutcome> outcomes = new ArrayList<>(Collections.nCopies(docs.size(), null));
+        List<Pending> pending = new ArrayList<>(docs.size());
+        EmbeddingStream stream = new EmbeddingStream(embedder, embedThread, EMBED_BATCH, embedNanos);
         try {
-            writeTogether(prepared);
-            fill(outcomes, docs, doc -> IndexOutcome.indexed(doc));
+            for (int i = 0; i < docs.size(); i++) {
+                Prepared p;
+                try {
+                    p = prepare(docs.get(i));
+                } catch (RuntimeException e) {
+                    outcomes.set(i, IndexOutcome.failed(docs.get(i), e));
+                    continue;
+                }
+                pending.add(new Pending(p, stream.add(p.chunks().stream().map(Chunk::searchText).toList())));
+            }
+            stream.flush();
+            writeAsEmbedded(pending, stream);
+            fill(outcomes, docs, IndexOutcome::indexed);
         } catch (RuntimeException e) {
-            if (prepared.size() == 1) {
+            stream.cancel();
+            if (pending.size() <= 1) {
                 fill(outcomes, docs, doc -> IndexOutcome.failed(doc, e));
             } else {
-                LOG.fine(() -> "batch of " + prepared.size() + " failed (" + e + "), indexing one at a time");
+                LOG.fine(() -> "batch of " + pending.size() + " failed (" + e + "), indexing one at a time");
                 fill(outcomes, docs, this::indexAlone);
             }
         }
         return outcomes;
     }
 
-    private void writeTogether(List<Prepared> prepared) {
-        List<Chunk> all = new ArrayList<>();
-        prepared.forEach(p -> all.addAll(p.chunks()));
-        List<float[]> vectors = embed(all);
+    /** A prepared document and the stream position of its first chunk. */
+    private record Pending(Prepared prepared, int first) {
+        int end() {
+            return first + prepared.chunks().size();
+        }
+    }
+
+    /** Writes documents as their vectors come in; waits for the model only when there is nothing to write. */
+    private void writeAsEmbedded(List<Pending> pending, EmbeddingStream stream) {
         Instant now = clock.instant();
-        List<DocumentChunks> writes = new ArrayList<>(prepared.size());
-        int from = 0;
-        for (Prepared p : prepared) {
-            int to = from + p.chunks().size();
-            IndexableDocument d = p.doc();
-            writes.add(new DocumentChunks(d.applicationId(), d.indexId(), d.documentId(),
-                    p.toIndexedChunks(vectors.subList(from, to), now)));
-            from = to;
+        List<DocumentChunks> group = new ArrayList<>();
+        int next = 0;
+        while (next < pending.size()) {
+            Pending p = pending.get(next);
+            if (group.isEmpty() || stream.ready(p.first(), p.end())) {
+                IndexableDocument d = p.prepared().doc();
+                group.add(new DocumentChunks(d.applicationId(), d.indexId(), d.documentId(),
+                        p.prepared().toIndexedChunks(stream.vectors(p.first(), p.end()), now)));
+                next++;
+            } else {
+                write(group);
+            }
         }
-        index.replaceDocuments(writes);
-        for (int i = 0; i < writes.size(); i++) {
-            counted(prepared.get(i).doc(), writes.get(i).chunks().size());
+        write(group);
+    }
+
+    private void write(List<DocumentChunks> group) {
+        if (group.isEmpty()) {
+            return;
         }
+        index.replaceDocuments(group);
+        group.forEach(d -> counted(d.documentId(), d.chunks().size()));
+        group.clear();
     }
 
     private IndexOutcome indexAlone(IndexableDocument doc) {
@@ -173,9 +199,9 @@ public final class SearchIndexer implements DocumentIndexer {
         return new Prepared(doc, acl, chunks);
     }
 
-    private void counted(IndexableDocument doc, int chunks) {
+    private void counted(String documentId, int chunks) {
         long total = chunksIndexed.addAndGet(chunks);
-        LOG.fine(() -> "indexed " + doc.documentId() + " (" + chunks + " chunks, " + total + " so far)");
+        LOG.fine(() -> "indexed " + documentId + " (" + chunks + " chunks, " + total + " so far)");
     }
 
     @Override
@@ -200,6 +226,17 @@ public final class SearchIndexer implements DocumentIndexer {
         }
         embedNanos.addAndGet(System.nanoTime() - start);
         return vectors;
+    }
+
+    private static ExecutorService embedThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "quire-embed");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @SuppressWarnings("unchecked")
