@@ -38,7 +38,7 @@ public final class IngestThroughput {
 
     /** One measurement round. */
     public record Round(int chunks, double rawChunksPerSecond, double pipelineChunksPerSecond,
-                        double embedShareOfPipeline) {
+                        double embedShareOfPipeline, double rawCpuMsPerChunk, double pipelineCpuMsPerChunk) {
         public double ratio() {
             return pipelineChunksPerSecond / rawChunksPerSecond;
         }
@@ -48,7 +48,8 @@ public final class IngestThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 40, 1_500, 2);
+        run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 40, 1_500,
+                args.length > 1 ? Integer.parseInt(args[1]) : 2);
     }
 
     public static List<Round> run(PrintStream out, int documents, int wordsPerDocument, int rounds) throws Exception {
@@ -61,23 +62,36 @@ public final class IngestThroughput {
             out.printf("Ingestion: %d Markdown pages of ~%,d words -> %d chunks (Chunker defaults), model %s, %d cores%n",
                     documents, wordsPerDocument, chunkTexts.size(), embedder.modelName(),
                     Runtime.getRuntime().availableProcessors());
-            out.printf("| round | raw model, batches of %d | SearchIndexer end to end | ratio | time in the model |%n", BATCH);
+            out.printf("| round | raw model, batches of %d | SearchIndexer end to end | ratio | time in the model"
+                    + " | CPU ms/chunk raw | CPU ms/chunk pipeline |%n", BATCH);
             List<Round> results = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
+                long rawCpu = processCpuNanos();
                 double raw = rawThroughput(embedder, chunkTexts);
+                rawCpu = processCpuNanos() - rawCpu;
                 TimedEmbedder timed = new TimedEmbedder(embedder);
+                long pipelineCpu = processCpuNanos();
                 long start = System.nanoTime();
                 double pipeline = pipelineThroughput(timed, pages, work.resolve("index-" + r));
                 double share = timed.nanos.get() / (double) (System.nanoTime() - start);
-                Round round = new Round(chunkTexts.size(), raw, pipeline, share);
+                pipelineCpu = processCpuNanos() - pipelineCpu;
+                Round round = new Round(chunkTexts.size(), raw, pipeline, share,
+                        rawCpu / 1e6 / chunkTexts.size(), pipelineCpu / 1e6 / chunkTexts.size());
                 results.add(round);
-                out.printf("| %5d | %17.1f chunks/s | %17.1f chunks/s | %4.0f%% | %16.0f%% |%n", r, raw, pipeline,
-                        100 * round.ratio(), 100 * share);
+                out.printf("| %5d | %17.1f chunks/s | %17.1f chunks/s | %4.0f%% | %16.0f%% | %16.0f | %21.0f |%n", r,
+                        raw, pipeline, 100 * round.ratio(), 100 * share, round.rawCpuMsPerChunk(),
+                        round.pipelineCpuMsPerChunk());
             }
             return results;
         } finally {
             BenchFiles.deleteRecursively(work);
         }
+    }
+
+    /** CPU time of the whole process (model threads included): less sensitive to other load than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double rawThroughput(OnnxEmbedder embedder, List<String> texts) {
