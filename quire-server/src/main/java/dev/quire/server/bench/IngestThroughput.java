@@ -59,6 +59,7 @@ public final class IngestThroughput {
             List<byte[]> pages = pages(documents, wordsPerDocument, new Random(42));
             List<String> chunkTexts = chunkTexts(pages);
             embedder.embedAll(chunkTexts.subList(0, Math.min(BATCH, chunkTexts.size()))); // warm-up
+            pipelineThroughput(embedder, pages.subList(0, Math.min(4, pages.size())), work.resolve("warm-up"));
             out.printf("Ingestion: %d Markdown pages of ~%,d words -> %d chunks (Chunker defaults), model %s, %d cores%n",
                     documents, wordsPerDocument, chunkTexts.size(), embedder.modelName(),
                     Runtime.getRuntime().availableProcessors());
@@ -66,22 +67,23 @@ public final class IngestThroughput {
                     + " | CPU ms/chunk raw | CPU ms/chunk pipeline |%n", BATCH);
             List<Round> results = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
-                long rawCpu = processCpuNanos();
-                double raw = rawThroughput(embedder, chunkTexts);
-                rawCpu = processCpuNanos() - rawCpu;
+                Measured raw = rawThroughput(embedder, chunkTexts);
                 TimedEmbedder timed = new TimedEmbedder(embedder);
-                long pipelineCpu = processCpuNanos();
-                long start = System.nanoTime();
-                double pipeline = pipelineThroughput(timed, pages, work.resolve("index-" + r));
-                double share = timed.nanos.get() / (double) (System.nanoTime() - start);
-                pipelineCpu = processCpuNanos() - pipelineCpu;
-                Round round = new Round(chunkTexts.size(), raw, pipeline, share,
-                        rawCpu / 1e6 / chunkTexts.size(), pipelineCpu / 1e6 / chunkTexts.size());
+                Measured pipeline = pipelineThroughput(timed, pages, work.resolve("index-" + r));
+                Round round = new Round(chunkTexts.size(), raw.chunksPerSecond(), pipeline.chunksPerSecond(),
+                        timed.nanos.get() / (double) pipeline.wallNanos(),
+                        raw.cpuNanos() / 1e6 / chunkTexts.size(), pipeline.cpuNanos() / 1e6 / chunkTexts.size());
                 results.add(round);
                 out.printf("| %5d | %17.1f chunks/s | %17.1f chunks/s | %4.0f%% | %16.0f%% | %16.0f | %21.0f |%n", r,
-                        raw, pipeline, 100 * round.ratio(), 100 * share, round.rawCpuMsPerChunk(),
+                        round.rawChunksPerSecond(), round.pipelineChunksPerSecond(), 100 * round.ratio(),
+                        100 * round.embedShareOfPipeline(), round.rawCpuMsPerChunk(),
                         round.pipelineCpuMsPerChunk());
             }
+            double rawSeconds = results.stream().mapToDouble(x -> x.chunks() / x.rawChunksPerSecond()).sum();
+            double pipelineSeconds = results.stream().mapToDouble(x -> x.chunks() / x.pipelineChunksPerSecond()).sum();
+            int chunks = chunkTexts.size() * results.size();
+            out.printf("|   all | %17.1f chunks/s | %17.1f chunks/s | %4.0f%% |%n", chunks / rawSeconds,
+                    chunks / pipelineSeconds, 100 * rawSeconds / pipelineSeconds);
             return results;
         } finally {
             BenchFiles.deleteRecursively(work);
@@ -94,18 +96,25 @@ public final class IngestThroughput {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double rawThroughput(OnnxEmbedder embedder, List<String> texts) {
+    /** One timed run: chunks/s by wall time, and the process CPU time spent over the same window. */
+    private record Measured(double chunksPerSecond, long wallNanos, long cpuNanos) {
+    }
+
+    private static Measured rawThroughput(OnnxEmbedder embedder, List<String> texts) {
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < texts.size(); i += BATCH) {
             embedder.embedAll(texts.subList(i, Math.min(texts.size(), i + BATCH)));
         }
-        return texts.size() / ((System.nanoTime() - start) / 1e9);
+        long wall = System.nanoTime() - start;
+        return new Measured(texts.size() / (wall / 1e9), wall, processCpuNanos() - cpu);
     }
 
-    private static double pipelineThroughput(Embedder embedder, List<byte[]> pages, Path dir) {
+    private static Measured pipelineThroughput(Embedder embedder, List<byte[]> pages, Path dir) {
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
             SearchIndexer indexer = new SearchIndexer(new TikaTextExtractor(), new Chunker(), embedder, index,
                     Clock.systemUTC());
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             // As the indexing worker drives it: batches of up to BATCH_DOCUMENTS documents.
             List<IndexableDocument> batch = new ArrayList<>();
@@ -121,8 +130,9 @@ public final class IngestThroughput {
                     batch.clear();
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return index.chunkCount("bench-app", "bench-index") / seconds;
+            long wall = System.nanoTime() - start;
+            long cpuNanos = processCpuNanos() - cpu;
+            return new Measured(index.chunkCount("bench-app", "bench-index") / (wall / 1e9), wall, cpuNanos);
         }
     }
 
