@@ -59,7 +59,9 @@ public final class IngestThroughput {
             List<byte[]> pages = pages(documents, wordsPerDocument, new Random(42));
             List<String> chunkTexts = chunkTexts(pages);
             embedder.embedAll(chunkTexts.subList(0, Math.min(BATCH, chunkTexts.size()))); // warm-up
-            pipelineThroughput(embedder, pages.subList(0, Math.min(4, pages.size())), work.resolve("warm-up"));
+            // A server indexes for hours: let the JIT compile Tika's and Lucene's paths before timing (the
+            // model is native code and needs no such warm-up).
+            pipelineThroughput(embedder, pages, work.resolve("warm-up"));
             out.printf("Ingestion: %d Markdown pages of ~%,d words -> %d chunks (Chunker defaults), model %s, %d cores%n",
                     documents, wordsPerDocument, chunkTexts.size(), embedder.modelName(),
                     Runtime.getRuntime().availableProcessors());
