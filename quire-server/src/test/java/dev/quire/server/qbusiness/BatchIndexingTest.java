@@ -15,6 +15,7 @@ import dev.quire.core.qbusiness.documents.StoredDocument;
 import dev.quire.core.retrieval.SearchIndexer;
 import dev.quire.extract.tika.TikaTextExtractor;
 import dev.quire.index.lucene.LuceneSearchIndex;
+import dev.quire.spi.index.DocumentIndexer;
 import dev.quire.spi.search.ChunkHit;
 import dev.quire.spi.search.DocumentChunks;
 import dev.quire.spi.search.IndexedChunk;
@@ -201,6 +202,48 @@ class BatchIndexingTest {
         assertThat(doc("d2").status()).isEqualTo(DocumentStatus.INDEXED);
         assertThat(found("zebra")).containsExactly("d1", "d2");
         assertThat(queue.pending(app, indexId)).isZero();
+    }
+
+    @Test
+    void aDeleteAfterABatchedPutOfTheSameDocumentLeavesItUnsearchable() {
+        putText("x");
+        for (int i = 0; i < 100; i++) { // a second page of jobs, so the delete below is read after x was batched
+            putText("filler-" + i);
+        }
+        SearchIndexer real = new SearchIndexer(new TikaTextExtractor(), new Chunker(), new HashingEmbedder(16), index, clock);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        DocumentIndexer deletingMidPass = new DocumentIndexer() {
+            @Override
+            public void index(dev.quire.spi.index.IndexableDocument doc) {
+                real.index(doc);
+            }
+
+            @Override
+            public List<dev.quire.spi.index.IndexOutcome> indexAll(List<dev.quire.spi.index.IndexableDocument> docs) {
+                return real.indexAll(docs);
+            }
+
+            @Override
+            public void delete(String applicationId, String indexId, String documentId) {
+                real.delete(applicationId, indexId, documentId);
+            }
+
+            @Override
+            public boolean searchable() { // asked once per PUT job, on the worker thread
+                if (seen.incrementAndGet() == 50) { // x (queued first) is claimed and waits in the batch
+                    assertThat(documents.batchDelete(app, indexId, List.of("x"), null)).isEmpty();
+                }
+                return true;
+            }
+        };
+        IndexingWorker worker = new IndexingWorker(store, deletingMidPass, new IndexingWorker.Settings("n1",
+                Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(30), 3,
+                1_000, Long.MAX_VALUE), clock);
+
+        worker.drainOnce();
+
+        assertThat(doc("x").status()).isEqualTo(DocumentStatus.DELETED);
+        assertThat(found("zebra")).hasSize(100).doesNotContain("x");
     }
 
     private int committedChunks() throws IOException {

@@ -177,6 +177,11 @@ public final class IndexingWorker implements AutoCloseable {
                     if (stopped) {
                         return;
                     }
+                    if (JobRunner.isDelete(row)) {
+                        // Effects in queue order: a put waiting in the batch must not land after a
+                        // later delete of the same document (it would be searchable again).
+                        runner.runBatch(batch).forEach(done -> count(outcomes, done));
+                    }
                     JobRunner.Outcome o = runner.runIfDue(row, incarnation, batch);
                     count(outcomes, o);
                     if (batch.size() >= settings.batchDocuments() || batch.bytes() >= settings.batchBytes()) {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PUT jobs go through a {@link PutBatch}: each is claimed and its document set PROCESSING at
  * once, then the whole batch is indexed with one {@link DocumentIndexer#indexAll} call (shared
- * embedding batches, one index commit), and only after that call returned — the documents durable
- * in the index — is each outcome stored. DELETE jobs run one at a time.
+ * embedding batches, a few index commits instead of one per document), and only after that call
+ * returned — the documents durable in the index — is each outcome stored. DELETE jobs run one at
+ * a time, after the batch before them (the worker keeps the queue's order of effects).
  */
 final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -68,6 +69,10 @@ final class JobRunner {
         this.settings = settings;
         this.clock = clock;
         this.live = live;
+    }
+
+    static boolean isDelete(StoredEntity row) {
+        return IndexQueue.parse(row).operation() == IndexJob.Operation.DELETE;
     }
 
     /**
