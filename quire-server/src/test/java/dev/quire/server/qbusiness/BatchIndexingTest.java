@@ -98,7 +98,7 @@ class BatchIndexingTest {
     }
 
     List<String> found(String text) {
-        return lucene.search(new SearchRequest(app, indexId, text, null, Set.of(), null, 50, SearchRequest.Mode.BM25))
+        return lucene.search(new SearchRequest(app, indexId, text, null, Set.of(), null, 500, SearchRequest.Mode.BM25))
                 .stream().map(ChunkHit::chunk).map(IndexedChunk::documentId).distinct().sorted().toList();
     }
 
@@ -206,8 +206,10 @@ class BatchIndexingTest {
 
     @Test
     void aDeleteAfterABatchedPutOfTheSameDocumentLeavesItUnsearchable() {
+        // Job ids start with the (test) clock's millisecond: step it so the queue order is the put order.
         putText("x");
         for (int i = 0; i < 100; i++) { // a second page of jobs, so the delete below is read after x was batched
+            clock.advance(Duration.ofMillis(1));
             putText("filler-" + i);
         }
         SearchIndexer real = new SearchIndexer(new TikaTextExtractor(), new Chunker(), new HashingEmbedder(16), index, clock);
@@ -231,6 +233,7 @@ class BatchIndexingTest {
             @Override
             public boolean searchable() { // asked once per PUT job, on the worker thread
                 if (seen.incrementAndGet() == 50) { // x (queued first) is claimed and waits in the batch
+                    clock.advance(Duration.ofMillis(1));
                     assertThat(documents.batchDelete(app, indexId, List.of("x"), null)).isEmpty();
                 }
                 return true;
