@@ -82,9 +82,13 @@ class SearchIndexerBatchTest {
         for (int i = 0; i < 10; i++) {
             docs.add(doc("d" + i, 30, "zebra"));
         }
+        int chunks = docs.stream().mapToInt(d -> chunker.chunk(new PlainTextExtractor().extract(d.content(), "PLAIN_TEXT",
+                d.title()), d.title()).size()).sum();
+        int lastBatch = (chunks + 31) / 32;
+        assertThat(lastBatch).isGreaterThanOrEqualTo(4);
         AtomicBoolean sawEarlierDocumentsSearchable = new AtomicBoolean();
         embedder.beforeBatch = number -> {
-            if (number == 3) { // batch 1 is done, so its documents can be written now: wait until they are
+            if (number == lastBatch) { // the documents before it are embedded and can be written: wait until they are
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (index.chunkCount(APP, INDEX) == 0 && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
