@@ -41,6 +41,16 @@ class OnnxEmbedderTest {
         assertThat(embedder.embedAll(List.of())).isEmpty();
     }
 
+    @Test
+    void vectorsAreThoseOfTheStockLangchain4jModel() {
+        var stock = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = List.of("Who is on the ACME project team?", "Bake the bread at 220 degrees.");
+        List<float[]> ours = embedder.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(cosine(ours.get(i), stock.embed(texts.get(i)).content().vector())).isGreaterThan(0.9999);
+        }
+    }
+
     static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

@@ -1,6 +1,7 @@
 package dev.quire.index.lucene;
 
 import dev.quire.spi.search.ChunkHit;
+import dev.quire.spi.search.DocumentChunks;
 import dev.quire.spi.search.IndexedChunk;
 import dev.quire.spi.search.SearchIndex;
 import dev.quire.spi.search.SearchRequest;
@@ -90,6 +91,25 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void replaceDocument(String applicationId, String indexId, String documentId, List<IndexedChunk> chunks) {
+        write(List.of(prepare(applicationId, indexId, documentId, chunks)));
+    }
+
+    /** Each document replaced atomically as in {@link #replaceDocument}, all under ONE commit and refresh. */
+    @Override
+    public void replaceDocuments(List<DocumentChunks> documents) {
+        List<PreparedReplace> prepared = new ArrayList<>(documents.size());
+        for (DocumentChunks d : documents) {
+            prepared.add(prepare(d.applicationId(), d.indexId(), d.documentId(), d.chunks()));
+        }
+        write(prepared);
+    }
+
+    /** One document's chunks as Lucene documents, checked, before the write lock is taken. */
+    private record PreparedReplace(String documentId, Term docKey, List<Document> docs, int dimension, int slots) {
+    }
+
+    private static PreparedReplace prepare(String applicationId, String indexId, String documentId,
+                                           List<IndexedChunk> chunks) {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(chunks, "chunks");
         Term docKey = ChunkDocuments.docKey(applicationId, indexId, documentId);
@@ -111,18 +131,29 @@ public final class LuceneSearchIndex implements SearchIndex {
             docs.add(doc);
             batchSlots = Math.max(batchSlots, countSlots(doc));
         }
+        return new PreparedReplace(documentId, docKey, docs, batchDimension, batchSlots);
+    }
+
+    private void write(List<PreparedReplace> replaces) {
         synchronized (writeLock) {
             ensureOpen();
-            if (batchDimension > 0) {
-                vectorDimension = checkDimension(vectorDimension, batchDimension, "document " + documentId);
+            // Check every vector dimension before writing anything, so a rejected batch leaves no trace.
+            int dimension = vectorDimension;
+            for (PreparedReplace r : replaces) {
+                if (r.dimension() > 0) {
+                    dimension = checkDimension(dimension, r.dimension(), "document " + r.documentId());
+                }
             }
+            vectorDimension = dimension;
             // Raise the slot count before the documents become visible, so no search misses a slot.
-            aclSlots = Math.max(aclSlots, batchSlots);
+            aclSlots = Math.max(aclSlots, replaces.stream().mapToInt(PreparedReplace::slots).max().orElse(0));
             try {
-                if (docs.isEmpty()) {
-                    writer.deleteDocuments(docKey);
-                } else {
-                    writer.updateDocuments(docKey, docs);
+                for (PreparedReplace r : replaces) {
+                    if (r.docs().isEmpty()) {
+                        writer.deleteDocuments(r.docKey());
+                    } else {
+                        writer.updateDocuments(r.docKey(), r.docs());
+                    }
                 }
                 commitAndRefresh();
             } catch (IOException e) {

@@ -37,4 +37,12 @@ class InMemoryLuceneSearchIndexTest {
             return LuceneSearchIndex.openInMemory();
         }
     }
+
+    @Nested
+    class BatchReplace extends BatchReplaceContract {
+        @Override
+        protected SearchIndex newIndex() {
+            return LuceneSearchIndex.openInMemory();
+        }
+    }
 }

@@ -54,4 +54,12 @@ class OnDiskLuceneSearchIndexTest {
             return LuceneSearchIndex.open(freshDirectory());
         }
     }
+
+    @Nested
+    class BatchReplace extends BatchReplaceContract {
+        @Override
+        protected SearchIndex newIndex() {
+            return LuceneSearchIndex.open(freshDirectory());
+        }
+    }
 }

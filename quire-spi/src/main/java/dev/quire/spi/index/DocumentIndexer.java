@@ -1,5 +1,8 @@
 package dev.quire.spi.index;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The indexing port: makes a stored document searchable (or removes it). The durable queue in
  * quire-core calls it from one background thread; implementations need not be thread-safe
@@ -12,6 +15,25 @@ public interface DocumentIndexer {
 
     /** Adds or replaces {@code doc} (same application, index and document id) in the search index. */
     void index(IndexableDocument doc);
+
+    /**
+     * Indexes several documents, one outcome per document in the order given. A document that fails
+     * does not fail the others; an indexer may share work across them (full embedding batches, one
+     * index commit). A document reported indexed is searchable and durable when this returns. An
+     * exception thrown out of this method counts as a transient failure of every document.
+     */
+    default List<IndexOutcome> indexAll(List<IndexableDocument> docs) {
+        List<IndexOutcome> outcomes = new ArrayList<>(docs.size());
+        for (IndexableDocument doc : docs) {
+            try {
+                index(doc);
+                outcomes.add(IndexOutcome.indexed(doc));
+            } catch (RuntimeException e) {
+                outcomes.add(IndexOutcome.failed(doc, e));
+            }
+        }
+        return outcomes;
+    }
 
     /** Removes the document from the search index; a document that is not there is not an error. */
     void delete(String applicationId, String indexId, String documentId);

@@ -12,6 +12,18 @@ public interface SearchIndex extends AutoCloseable {
     /** Replaces every chunk of the document with {@code chunks} (all must carry that document id). */
     void replaceDocument(String applicationId, String indexId, String documentId, List<IndexedChunk> chunks);
 
+    /**
+     * Replaces several documents, each atomically as {@link #replaceDocument} does. When it returns,
+     * every one of them is searchable and durable; a backend may write them all with a single commit
+     * (which is why the indexer batches). If it throws, any of them may or may not have been replaced —
+     * each wholly or not at all — and the caller repeats the call (replacing is idempotent).
+     */
+    default void replaceDocuments(List<DocumentChunks> documents) {
+        for (DocumentChunks d : documents) {
+            replaceDocument(d.applicationId(), d.indexId(), d.documentId(), d.chunks());
+        }
+    }
+
     void deleteDocument(String applicationId, String indexId, String documentId);
 
     /** Removes everything of one Q Business index (or, with indexId null, of one application). */

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The background indexer: one thread that takes jobs from the durable queue in order, sets the
  * document PROCESSING, calls the {@link DocumentIndexer}, then INDEXED (or FAILED with the error).
+ * PUT jobs are indexed in batches of up to {@link Settings#batchDocuments} documents of one index
+ * (see {@link JobRunner}); a document turns INDEXED only after its batch is committed to the index.
  *
  * <p>Crash safety: a job is removed only after its outcome is stored, so a crash at any point
  * leaves the job in the store. A job left PROCESSING by this node's previous run (same node id,
@@ -37,7 +39,17 @@ public final class IndexingWorker implements AutoCloseable {
      * @param idle        how long to sleep when there is nothing to do (a wake-up cuts it short)
      */
     public record Settings(String nodeId, Duration lease, Duration idle, Duration firstBackoff,
-                           Duration maxBackoff, int maxAttempts) {
+                           Duration maxBackoff, int maxAttempts, int batchDocuments, long batchBytes) {
+        /** Documents indexed together: enough for full embedding batches and few commits, few to redo after a crash. */
+        public static final int BATCH_DOCUMENTS = 16;
+        /** ... and at most this much content per batch, so one batch stays well inside the lease. */
+        public static final long BATCH_BYTES = 4L << 20;
+
+        public Settings(String nodeId, Duration lease, Duration idle, Duration firstBackoff, Duration maxBackoff,
+                        int maxAttempts) {
+            this(nodeId, lease, idle, firstBackoff, maxBackoff, maxAttempts, BATCH_DOCUMENTS, BATCH_BYTES);
+        }
+
         public static Settings defaults(String nodeId) {
             return new Settings(nodeId, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(1),
                     Duration.ofMinutes(5), 6);
@@ -157,6 +169,7 @@ public final class IndexingWorker implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         forEachIndex((appId, indexId) -> {
+            JobRunner.PutBatch batch = new JobRunner.PutBatch();
             String after = null;
             while (!stopped) {
                 List<StoredEntity> rows = queue.page(appId, indexId, after, PAGE);
@@ -164,15 +177,24 @@ public final class IndexingWorker implements AutoCloseable {
                     if (stopped) {
                         return;
                     }
-                    JobRunner.Outcome o = runner.runIfDue(row, incarnation);
-                    if (o != JobRunner.Outcome.NOT_DUE) {
-                        outcomes.merge(o.name(), 1, Integer::sum);
+                    if (JobRunner.isDelete(row)) {
+                        // Effects in queue order: a put waiting in the batch must not land after a
+                        // later delete of the same document (it would be searchable again).
+                        runner.runBatch(batch).forEach(done -> count(outcomes, done));
+                    }
+                    JobRunner.Outcome o = runner.runIfDue(row, incarnation, batch);
+                    count(outcomes, o);
+                    if (batch.size() >= settings.batchDocuments() || batch.bytes() >= settings.batchBytes()) {
+                        runner.runBatch(batch).forEach(done -> count(outcomes, done));
                     }
                 }
                 if (rows.size() < PAGE) {
-                    return;
+                    break;
                 }
                 after = rows.get(rows.size() - 1).id();
+            }
+            if (!stopped) {
+                runner.runBatch(batch).forEach(done -> count(outcomes, done));
             }
         });
         int finished = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("RETRY_LATER"))
@@ -202,6 +224,12 @@ public final class IndexingWorker implements AutoCloseable {
                 return;
             }
             after = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    private static void count(Map<String, Integer> outcomes, JobRunner.Outcome o) {
+        if (o != JobRunner.Outcome.NOT_DUE && o != JobRunner.Outcome.BATCHED) {
+            outcomes.merge(o.name(), 1, Integer::sum);
         }
     }
 

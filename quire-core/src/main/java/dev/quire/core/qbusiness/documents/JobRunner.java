@@ -1,25 +1,58 @@
 package dev.quire.core.qbusiness.documents;
 
 import dev.quire.spi.index.DocumentIndexer;
+import dev.quire.spi.index.IndexOutcome;
+import dev.quire.spi.index.IndexableDocument;
 import dev.quire.spi.store.ConcurrentUpdateException;
 import dev.quire.spi.store.MetadataStore;
 import dev.quire.spi.store.StoredEntity;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one queued job: claim, check it is still current, call the indexer, store the outcome, and
+ * Runs queued jobs: claim, check it is still current, call the indexer, store the outcome, and
  * only then remove the job. Each store step is its own transaction, so a crash between steps leaves
  * a job that the next run repeats (the indexer is idempotent).
+ *
+ * <p>PUT jobs go through a {@link PutBatch}: each is claimed and its document set PROCESSING at
+ * once, then the whole batch is indexed with one {@link DocumentIndexer#indexAll} call (shared
+ * embedding batches, a few index commits instead of one per document), and only after that call
+ * returned — the documents durable in the index — is each outcome stored. DELETE jobs run one at
+ * a time, after the batch before them (the worker keeps the queue's order of effects).
  */
 final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
-    enum Outcome { NOT_DUE, INDEXED, DELETED, FAILED, STALE, RETRY_LATER, ABANDONED }
+    enum Outcome { NOT_DUE, INDEXED, DELETED, FAILED, STALE, RETRY_LATER, ABANDONED,
+        /** A PUT claimed and added to the caller's batch; its real outcome comes from {@link #runBatch}. */
+        BATCHED }
+
+    /** Claimed PUT jobs (documents PROCESSING, content loaded) waiting to be indexed together. */
+    static final class PutBatch {
+        private final List<IndexQueue.Claim> claims = new ArrayList<>();
+        private final List<IndexableDocument> documents = new ArrayList<>();
+        private long bytes;
+
+        void add(IndexQueue.Claim claim, IndexableDocument document) {
+            claims.add(claim);
+            documents.add(document);
+            bytes += document.content().length;
+        }
+
+        int size() {
+            return claims.size();
+        }
+
+        long bytes() {
+            return bytes;
+        }
+    }
 
     private final MetadataStore store;
     private final IndexQueue queue;
@@ -38,7 +71,15 @@ final class JobRunner {
         this.live = live;
     }
 
-    Outcome runIfDue(StoredEntity row, String incarnation) {
+    static boolean isDelete(StoredEntity row) {
+        return IndexQueue.parse(row).operation() == IndexJob.Operation.DELETE;
+    }
+
+    /**
+     * Runs the job if it is due; a PUT for a searchable indexer is only claimed and added to
+     * {@code batch} (outcome {@link Outcome#BATCHED}) for {@link #runBatch}.
+     */
+    Outcome runIfDue(StoredEntity row, String incarnation, PutBatch batch) {
         IndexJob job = IndexQueue.parse(row);
         Instant now = clock.instant();
         if (!due(job, now, incarnation)) {
@@ -55,7 +96,7 @@ final class JobRunner {
             return Outcome.NOT_DUE;
         }
         try {
-            return job.operation() == IndexJob.Operation.PUT ? runPut(claim.get()) : runDelete(claim.get());
+            return job.operation() == IndexJob.Operation.PUT ? claimPut(claim.get(), batch) : runDelete(claim.get());
         } catch (ConcurrentUpdateException e) {
             // The document changed under us (re-put or deleted): run the job again; it may now be stale.
             queue.retryLater(claim.get(), clock.instant(), "the document changed while it was being indexed");
@@ -81,7 +122,7 @@ final class JobRunner {
                         : d.status() != DocumentStatus.DELETING && d.status() != DocumentStatus.DELETED);
     }
 
-    private Outcome runPut(IndexQueue.Claim claim) {
+    private Outcome claimPut(IndexQueue.Claim claim, PutBatch batch) {
         IndexJob job = claim.job();
         Optional<StoredDocument> doc = store.inTransaction(() -> setStatus(job, DocumentStatus.PROCESSING, null));
         if (doc.isEmpty()) {
@@ -94,12 +135,44 @@ final class JobRunner {
         if (content == null) {
             return finishStale(claim);
         }
-        try {
-            indexer.index(IndexingWorker.indexable(doc.get(), content));
-        } catch (RuntimeException e) {
-            return failed(claim, e);
+        batch.add(claim, IndexingWorker.indexable(doc.get(), content));
+        return Outcome.BATCHED;
+    }
+
+    /**
+     * Indexes the batch, then stores each document's outcome. INDEXED is written only here, after
+     * {@link DocumentIndexer#indexAll} returned, i.e. once the document is searchable and committed.
+     */
+    List<Outcome> runBatch(PutBatch batch) {
+        if (batch.size() == 0) {
+            return List.of();
         }
-        return finish(claim, DocumentStatus.INDEXED, null, Outcome.INDEXED);
+        List<IndexOutcome> results;
+        try {
+            results = indexer.indexAll(List.copyOf(batch.documents));
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException("the indexer returned " + results.size() + " outcomes for "
+                        + batch.size() + " documents");
+            }
+        } catch (RuntimeException e) {
+            results = batch.documents.stream().map(d -> IndexOutcome.failed(d, e)).toList();
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            IndexQueue.Claim claim = batch.claims.get(i);
+            IndexOutcome result = results.get(i);
+            try {
+                outcomes.add(result.isIndexed() ? finish(claim, DocumentStatus.INDEXED, null, Outcome.INDEXED)
+                        : failed(claim, result.failure()));
+            } catch (ConcurrentUpdateException e) {
+                queue.retryLater(claim, clock.instant(), "the document changed while it was being indexed");
+                outcomes.add(Outcome.RETRY_LATER);
+            }
+        }
+        batch.claims.clear();
+        batch.documents.clear();
+        batch.bytes = 0;
+        return outcomes;
     }
 
     private Outcome runDelete(IndexQueue.Claim claim) {
