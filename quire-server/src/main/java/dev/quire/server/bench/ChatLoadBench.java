@@ -97,7 +97,7 @@ public final class ChatLoadBench {
                 }
                 Result r = measure(chat, users, seconds, threads, questions);
                 result = result == null ? r : result;
-                out.printf("| %-20s | %-26s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n", row.name(),
+                out.printf("| %-20s | %-27s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n", row.name(),
                         row.repeated() ? "50 repeated (cache hits)" : "all distinct (cache misses)", threads,
                         r.requests(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
             }
