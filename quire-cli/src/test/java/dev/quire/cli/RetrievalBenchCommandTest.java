@@ -30,7 +30,7 @@ class RetrievalBenchCommandTest {
     @Test
     void buildsOnceThenReusesAndPrintsEveryRow() {
         String first = run("--chunks", "400", "--index-dir", dir.toString(), "--queries", "3");
-        assertThat(first).contains("building 400 chunks", "made WITHOUT the embedding model",
+        assertThat(first).contains("building chunks 0..399", "made WITHOUT the embedding model",
                 "BM25 raw Lucene (no scope, no ACL)", "HYBRID + ACL, user reads 50%", "VECTOR + ACL, user reads 1%");
         String second = run("--chunks", "400", "--index-dir", dir.toString(), "--queries", "3");
         assertThat(second).contains("reusing the index").doesNotContain("building");
