@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quire bench <what>}: benchmarks that print a table (record results in docs/benchmarks.md). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = RetrievalBenchCommand.class,
         description = {"Run a benchmark and print a table.", "",
                 "Benchmarks:",
                 "  sigv4          SigV4 verifications per second and cost per request (1 thread)",
@@ -21,9 +21,13 @@ import picocli.CommandLine.Parameters;
                 "  embeddings     raw throughput of the in-process embedding model",
                 "  quality        Recall@5 / MRR on the python3.11-doc library pages (see --files, --html-dir)",
                 "  ingest         SearchIndexer chunks/s next to the raw model (see --files: pages of 1,500 words)",
-                "  chat           ChatSync in-process over --chunks chunks with random ACLs (see --threads)"})
+                "  chat           ChatSync in-process over --chunks chunks with random ACLs (see --threads)",
+                "  retrieval      ACL-filtered BM25/kNN/hybrid latency over a reusable on-disk index"
+                        + " (its own options: quire bench retrieval --help)"})
 final class BenchCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Which benchmark: sigv4, web-identity, sts, embeddings, quality, ingest, chat.")
+    // Optional only so that the 'retrieval' subcommand can be reached; run() requires it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BENCHMARK",
+            description = "Which benchmark: sigv4, web-identity, sts, embeddings, quality, ingest, chat (or the retrieval subcommand).")
     String which;
 
     @Option(names = "--seconds", defaultValue = "10", description = "How long to measure (default: ${DEFAULT-VALUE}).")
@@ -44,6 +48,10 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        if (which == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "Missing required parameter: 'BENCHMARK' (see quire bench --help)");
+        }
         try {
             switch (which) {
                 case "sigv4" -> SigV4Bench.run(System.out, seconds);
@@ -54,7 +62,7 @@ final class BenchCommand implements Runnable {
                 case "ingest" -> IngestThroughput.run(System.out, files == null ? 40 : files, 1_500, 2);
                 case "chat" -> ChatLoadBench.run(System.out, chunks, seconds, threads);
                 default -> throw new IllegalArgumentException("Unknown benchmark '" + which
-                        + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat.");
+                        + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat, retrieval.");
             }
         } catch (RuntimeException e) {
             throw e;

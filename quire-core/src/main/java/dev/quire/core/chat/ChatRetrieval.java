@@ -1,5 +1,6 @@
 package dev.quire.core.chat;
 
+import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.retriever.Retriever;
 import dev.quire.core.qbusiness.retriever.Retrievers;
 import dev.quire.core.retrieval.PermissionAwareRetriever;
@@ -20,11 +21,13 @@ import java.util.Set;
  * chunks that a user with no principal at all may read, i.e. documents without an ACL.
  */
 final class ChatRetrieval {
-    private final MetadataStore store;
+    private final Retrievers retrievers;
+    private final ResourceGuard guard;
     private final PermissionAwareRetriever retriever;
 
     ChatRetrieval(MetadataStore store, PermissionAwareRetriever retriever) {
-        this.store = store;
+        this.retrievers = new Retrievers(store);
+        this.guard = new ResourceGuard(store);
         this.retriever = retriever;
     }
 
@@ -42,14 +45,16 @@ final class ChatRetrieval {
     }
 
     Optional<String> nativeIndex(String applicationId) {
-        Retrievers retrievers = new Retrievers(store);
         String next = null;
         do {
             var page = retrievers.list(applicationId, next, 50);
             for (Retriever r : page.items()) {
                 if (r.nativeIndex()) {
                     try {
-                        return Optional.of(retrievers.requireNative(applicationId, r.retrieverId()));
+                        // The retriever was just read by the listing; only its index's existence is
+                        // left to check (what requireNative would do after reading it a second time).
+                        guard.requireIndex(applicationId, r.indexId());
+                        return Optional.of(r.indexId());
                     } catch (ApiError e) {
                         if (e.code() != ErrorCode.RESOURCE_NOT_FOUND) {
                             throw e;

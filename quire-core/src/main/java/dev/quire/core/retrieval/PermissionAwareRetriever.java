@@ -18,6 +18,9 @@ import java.util.function.BiFunction;
  * the index query. Nothing the user may not read ever leaves the index.
  */
 public final class PermissionAwareRetriever {
+    /** Question embeddings kept (about 1.6 KB each at 384 dimensions). */
+    static final int EMBEDDING_CACHE_SIZE = 1_024;
+
     private final SearchIndex index;
     private final Embedder embedder;
     private final UserPrincipals principals;
@@ -29,7 +32,7 @@ public final class PermissionAwareRetriever {
     public PermissionAwareRetriever(SearchIndex index, Embedder embedder, UserPrincipals principals,
                                     BiFunction<String, String, Collection<String>> dataSourcesOfIndex) {
         this.index = index;
-        this.embedder = embedder;
+        this.embedder = new QueryEmbeddingCache(embedder, EMBEDDING_CACHE_SIZE);
         this.principals = principals;
         this.dataSourcesOfIndex = dataSourcesOfIndex;
     }

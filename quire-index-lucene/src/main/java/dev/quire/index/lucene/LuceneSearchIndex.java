@@ -54,6 +54,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneSearcher searcher;
+    /** Per-segment bits of (scope + ACL + attributes) filters; 64 MB = 512 filters over 1M chunks. */
+    private final FilterBitsCache filterCache = new FilterBitsCache(64L << 20);
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int vectorDimension;
@@ -187,7 +189,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (request.filter() != null) {
             filter.add(AttributeQueries.toQuery(request.filter()), Occur.FILTER);
         }
-        return withSearcher(s -> searcher.search(s, request, filter.build()));
+        // Evaluated once per segment and reused by both hybrid legs and by later searches with the
+        // same filter; see FilterBitsCache for why an entry cannot outlive a write that changes it.
+        Query cachedFilter = filterCache.wrap(filter.build());
+        return withSearcher(s -> searcher.search(s, request, cachedFilter));
+    }
+
+    FilterBitsCache filterCacheForTests() {
+        return filterCache;
     }
 
     /** BM25 over all chunks without scope or ACL: a baseline for {@link LuceneBench}, never for users. */

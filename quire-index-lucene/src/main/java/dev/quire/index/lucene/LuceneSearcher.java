@@ -32,7 +32,8 @@ import org.apache.lucene.util.QueryBuilder;
  *   <li>VECTOR: {@link KnnFloatVectorQuery} with the filter as its filter argument, so the HNSW
  *       walk only collects admitted chunks; when the filter admits few chunks (cost at most k, or
  *       the walk visits more nodes than the filter admits) Lucene switches to an exact scan of the
- *       admitted chunks by itself. Scores are Lucene's cosine score (1 + cos) / 2.</li>
+ *       admitted chunks by itself ({@link SelectiveKnnQuery} goes to that scan directly when the walk
+ *       would almost surely give up). Scores are Lucene's cosine score (1 + cos) / 2.</li>
  *   <li>HYBRID: the top max(limit * {@value #HYBRID_FACTOR}, {@value #HYBRID_MIN}) of each mode,
  *       fused by {@link RankFusion} (k = {@value RankFusion#K}); the score is the fused score.
  *       Without a query vector it is BM25 ranked by RRF; without analysable text, kNN alone.</li>
@@ -125,7 +126,7 @@ final class LuceneSearcher {
     /** k is capped at the number of documents: Lucene sizes its queues by k, and limit is caller-given. */
     private static Query knn(IndexSearcher s, float[] vector, int k, Query filter) {
         int cappedK = Math.max(1, Math.min(k, s.getIndexReader().maxDoc()));
-        return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), cappedK, filter);
+        return new SelectiveKnnQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), cappedK, filter);
     }
 
     private static List<ChunkHit> hits(IndexSearcher s, ScoreDoc[] docs) throws IOException {

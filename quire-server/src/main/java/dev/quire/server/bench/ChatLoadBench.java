@@ -44,8 +44,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * 50 chunks, random vocabulary, random unit vectors made WITHOUT the model, each readable by one of
  * {@value #GROUPS} groups (one in twenty also denying a user) — and users belong to
  * {@value #GROUPS_PER_USER} groups, so each reads ~10%. Measured twice on the same index: with the
- * question embedded by the ONNX model (production), then by a hashing embedder (no model), to show
- * what the model costs. Returns the first. No HTTP and no SigV4: those are measured by the sts and
+ * question embedded by the ONNX model (production) with every question distinct, so the retriever's
+ * question-embedding cache never hits; by the model with 50 questions asked over and over (the
+ * cache always hits); then by a hashing embedder (no model), to show what the model costs.
+ * Returns the first. No HTTP and no SigV4: those are measured by the sts and
  * sigv4 benchmarks.
  */
 public final class ChatLoadBench {
@@ -82,17 +84,21 @@ public final class ChatLoadBench {
                     + " chunk vectors are random, made WITHOUT the model; %d users each in %d of %d groups (~10%% readable)%n",
                     chunks, (chunks + CHUNKS_PER_DOCUMENT - 1) / CHUNKS_PER_DOCUMENT, CHUNKS_PER_DOCUMENT,
                     (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
-            out.printf("| question embedded by | client threads | requests | requests/s | p50 ms | p99 ms |%n");
+            out.printf("| question embedded by | questions | client threads | requests | requests/s | p50 ms | p99 ms |%n");
             Result result = null;
-            for (Embedder embedder : List.of(OnnxEmbedder.load(work.resolve("djl")), new HashingEmbedder(DIM))) {
-                ChatService chat = chatService(store, index, embedder);
+            Embedder model = OnnxEmbedder.load(work.resolve("djl"));
+            for (Row row : List.of(new Row("the ONNX model", model, false), new Row("the ONNX model", model, true),
+                    new Row("hashing (no model)", new HashingEmbedder(DIM), false))) {
+                // A fresh service per row: its question-embedding cache starts empty.
+                ChatService chat = chatService(store, index, row.embedder());
+                Questions questions = new Questions(row.repeated());
                 for (int i = 0; i < Math.min(50, 10 * seconds); i++) {
-                    ask(chat, users, new Random(i)); // warm-up: JIT, model, first conversations of every user
+                    ask(chat, users, new Random(i), questions); // warm-up: JIT, model, first conversations, the cache
                 }
-                Result r = measure(chat, users, seconds, threads);
+                Result r = measure(chat, users, seconds, threads, questions);
                 result = result == null ? r : result;
-                out.printf("| %-20s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n",
-                        embedder instanceof OnnxEmbedder ? "the ONNX model" : "hashing (no model)", threads,
+                out.printf("| %-20s | %-27s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n", row.name(),
+                        row.repeated() ? "50 repeated (cache hits)" : "all distinct (cache misses)", threads,
                         r.requests(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
             }
             return result;
@@ -108,7 +114,33 @@ public final class ChatLoadBench {
                 retriever, new ExtractiveAnswerer(), new TikaTextExtractor(), Clock.systemUTC());
     }
 
-    private static Result measure(ChatService chat, List<String> users, int seconds, int threads) throws Exception {
+    private record Row(String name, Embedder embedder, boolean repeated) {
+    }
+
+    /**
+     * The questions of one row: either every question distinct (a sequence number makes sure, so the
+     * question-embedding cache never hits) or drawn from a fixed pool of 50 (so, after warm-up, it
+     * always hits): the two ends between which real traffic lies.
+     */
+    private static final class Questions {
+        private final boolean repeated;
+        private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+
+        Questions(boolean repeated) {
+            this.repeated = repeated;
+        }
+
+        String next(Random random) {
+            Random words = repeated ? new Random(random.nextInt(50)) : random;
+            String[] w = IngestThroughput.WORDS;
+            String question = "What is our " + w[20 + words.nextInt(w.length - 20)] + " "
+                    + w[20 + words.nextInt(w.length - 20)] + " policy for the " + w[20 + words.nextInt(w.length - 20)];
+            return repeated ? question + "?" : question + ", case " + sequence.incrementAndGet() + "?";
+        }
+    }
+
+    private static Result measure(ChatService chat, List<String> users, int seconds, int threads, Questions questions)
+            throws Exception {
         ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> clients = new ArrayList<>();
@@ -117,7 +149,7 @@ public final class ChatLoadBench {
             clients.add(new Thread(() -> {
                 while (System.nanoTime() < end) {
                     long s = System.nanoTime();
-                    ask(chat, users, random);
+                    ask(chat, users, random, questions);
                     nanos.add(System.nanoTime() - s);
                 }
             }, "chat-client-" + t));
@@ -134,11 +166,9 @@ public final class ChatLoadBench {
                 n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
     }
 
-    private static void ask(ChatService chat, List<String> users, Random random) {
+    private static void ask(ChatService chat, List<String> users, Random random, Questions questions) {
         String user = users.get(random.nextInt(users.size()));
-        String[] w = IngestThroughput.WORDS;
-        String question = "What is our " + w[20 + random.nextInt(w.length - 20)] + " "
-                + w[20 + random.nextInt(w.length - 20)] + " policy for the " + w[20 + random.nextInt(w.length - 20)] + "?";
+        String question = questions.next(random);
         Caller caller = new Caller("123456789012", "arn:aws:sts::123456789012:assumed-role/web/" + user,
                 "AROABENCH:" + user, "arn:aws:iam::123456789012:role/web", Map.of("Email", user), null);
         chat.chatSync(caller, "us-east-1", APP, null, ChatInput.ask(question));
