@@ -2,16 +2,12 @@ package dev.quire.server.web;
 
 import dev.quire.identity.iam.IamDirectory;
 import dev.quire.identity.iam.SamlProviderRecord;
+import dev.quire.identity.saml.SamlAuthnRequest;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.Deflater;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -44,19 +40,12 @@ final class SamlSignInStart {
         if (!ssoEndpoints.contains(authenticationUrl)) {
             return authenticationUrl;
         }
-        String request = authnRequest(requestId, now, authenticationUrl, WebLogin.samlAcs(t));
-        return authenticationUrl + (authenticationUrl.contains("?") ? "&" : "?") + "SAMLRequest="
-                + URLEncoder.encode(deflateBase64(request), StandardCharsets.UTF_8);
+        return SamlAuthnRequest.redirectUrl(authenticationUrl, authnRequest(requestId, now, authenticationUrl,
+                WebLogin.samlAcs(t)));
     }
 
     static String authnRequest(String id, Instant now, String destination, String acsUrl) {
-        return "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
-                + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_" + attr(id) + "\" Version=\"2.0\""
-                + " IssueInstant=\"" + now.truncatedTo(ChronoUnit.SECONDS) + "\" Destination=\"" + attr(destination) + "\""
-                + " AssertionConsumerServiceURL=\"" + attr(acsUrl) + "\""
-                + " ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\">"
-                + "<saml:Issuer>" + attr(SP_ENTITY_ID) + "</saml:Issuer>"
-                + "<samlp:NameIDPolicy AllowCreate=\"true\"/></samlp:AuthnRequest>";
+        return SamlAuthnRequest.xml("_" + id, now, SP_ENTITY_ID, destination, acsUrl, null);
     }
 
     /** The HTTP-Redirect SingleSignOnService locations of IdP metadata (none if it cannot be read). */
@@ -81,23 +70,5 @@ final class SamlSignInStart {
             // IAM accepted the metadata; if it cannot be read here, the authenticationUrl is used as it is
         }
         return out;
-    }
-
-    /** The Redirect binding's encoding: raw DEFLATE, then base64. */
-    private static String deflateBase64(String xml) {
-        Deflater deflater = new Deflater(Deflater.DEFLATED, true);
-        deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static String attr(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 }
