@@ -63,8 +63,13 @@ public final class Demo implements AutoCloseable {
             settings.put("applicationId", app.applicationId());
             settings.put("roleArn", app.roleArn());
             settings.save();
+            Duration indexed = Duration.ofNanos(System.nanoTime() - started);
+            out.printf("content indexed: %.1f s from server started%n", indexed.toMillis() / 1000.0);
+            boolean answered = DemoFirstAnswer.ask(server.endpoint(), idp.issuer(), settings, users,
+                    app.applicationId(), app.roleArn(), out);
             Duration ready = Duration.ofNanos(System.nanoTime() - started);
-            out.printf("ready: %.1f s from server started to ready%n", ready.toMillis() / 1000.0);
+            out.printf("ready: %.1f s from server started to %s%n", ready.toMillis() / 1000.0,
+                    answered ? "the first answer" : "ready (the first question failed, see above)");
             return new Demo(server, idp, users, app, ready);
         } catch (RuntimeException e) {
             if (idp != null) {

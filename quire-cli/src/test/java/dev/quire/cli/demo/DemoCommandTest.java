@@ -74,9 +74,20 @@ class DemoCommandTest {
 
     @Test
     @Order(1)
+    void answersMarysFirstQuestionThroughThePublicApiBeforeSayingReady() throws IOException {
+        String check = firstOutput.substring(firstOutput.indexOf("first question, asked as Mary Major"),
+                firstOutput.indexOf("from server started to the first answer"));
+        assertThat(check).contains("Mary Major, Martha Rivera and John Doe", "Sources:", "ACME");
+        assertThat(check).doesNotContain("Nikhil Jayashankar", "Saanvi Sarkar", "AnyOrgApp project team");
+        DemoUsers.DemoUser mary = DemoUsers.load(dataDir).find("mary").orElseThrow();
+        assertThat(firstOutput).contains("mary.major@example.com", mary.password());
+    }
+
+    @Test
+    @Order(1)
     void provisionsThroughTheApiAndIndexesTheWiki() throws IOException {
         assertThat(firstOutput).contains("Quire server started", "DEVELOPMENT IdP", "FOR THE DEMO ONLY",
-                "provisioning through the public API", "21/21 INDEXED", "from server started to ready");
+                "provisioning through the public API", "21/21 INDEXED", "from server started to the first answer");
         try (QBusinessClient qb = rootClient()) {
             List<Application> apps = qb.listApplications(r -> r.maxResults(100)).applications();
             assertThat(apps).extracting(Application::displayName).containsExactly(DemoProvisioner.DISPLAY_NAME);
