@@ -20,7 +20,6 @@ import dev.quire.core.retrieval.SearchIndexer;
 import dev.quire.embed.onnx.LazyEmbedder;
 import dev.quire.extract.tika.TikaTextExtractor;
 import dev.quire.index.lucene.LuceneSearchIndex;
-import dev.quire.spi.embed.Embedder;
 import dev.quire.spi.search.SearchIndex;
 import dev.quire.core.secrets.Secrets;
 import dev.quire.identity.credentials.RootCredentialStore;
@@ -102,7 +101,7 @@ public final class QuireServer implements AutoCloseable {
     private Path credentialsFile;
     private IndexingWorker indexingWorker;
     private SearchIndex searchIndex;
-    private Embedder embedder;
+    private LazyEmbedder embedder;
 
     private final AnswerGenerator answers;
 
@@ -117,12 +116,19 @@ public final class QuireServer implements AutoCloseable {
         return start(config, new dev.quire.core.chat.answer.ExtractiveAnswerer());
     }
 
-    /** With another answer generator than the extractive one (an LLM adapter; tests' stand-ins). */
+    /** Starts loading the in-process embedding model now, in the background (it is otherwise loaded on first use). */
+    public void loadEmbeddingModelInBackground() {
+        if (embedder != null) {
+            embedder.loadInBackground();
+        }
+    }
+
     /** The answer generator's short name: "extractive" or e.g. "openai:llama3". */
     public String answerGeneratorName() {
         return answers.name();
     }
 
+    /** With another answer generator than the extractive one (an LLM adapter; tests' stand-ins). */
     public static QuireServer start(ServerConfig config, AnswerGenerator answers) {
         QuireServer server = new QuireServer(config, answers);
         server.listener.start();

@@ -48,6 +48,7 @@ public final class Demo implements AutoCloseable {
                 options.environment());
         QuireServer server = QuireServer.start(config, AnswerConfiguration.fromEnvironment(options.environment()));
         long started = System.nanoTime();
+        server.loadEmbeddingModelInBackground(); // overlaps the IdP start and provisioning; indexing needs it
         out.println("Quire server started at " + server.endpoint() + " (" + server.storeDescription() + ", answers: "
                 + server.answerGeneratorName() + ")");
         DevIdp idp = null;

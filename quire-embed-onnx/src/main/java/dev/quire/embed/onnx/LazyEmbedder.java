@@ -17,6 +17,31 @@ public final class LazyEmbedder implements Embedder {
         this.nativeCacheDir = nativeCacheDir;
     }
 
+    /**
+     * Starts loading the model on a daemon thread and returns at once, for a caller that knows it
+     * will embed soon (the demo, before provisioning): the load then overlaps other start-up work.
+     * A failed load is not remembered; the first real use loads again and reports the error.
+     */
+    public void loadInBackground() {
+        if (shared != null) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                model();
+            } catch (RuntimeException e) {
+                // reported by the first embed() call, which tries again
+            }
+        }, "quire-model-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Whether the shared model is in memory. */
+    public static boolean isLoaded() {
+        return shared != null;
+    }
+
     private OnnxEmbedder model() {
         OnnxEmbedder m = shared;
         if (m == null) {
