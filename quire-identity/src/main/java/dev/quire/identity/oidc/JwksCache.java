@@ -178,7 +178,14 @@ public final class JwksCache {
     private Snapshot fetch(String issuer) throws WebIdentityException {
         String base = RegisteredOidcProvider.normalizeIssuer(issuer);
         if (base.startsWith("http://")) {
-            LOG.warn("Fetching OIDC keys of {} over plain http", base);
+            // Loopback issuers (a development IdP, Keycloak in tests) never leave the machine: not worth a warning.
+            URI uri = parseUri(base);
+            boolean loopback = uri != null && uri.getHost() != null && IssuerPolicy.isLoopbackHost(uri.getHost());
+            if (loopback) {
+                LOG.debug("Fetching OIDC keys of {} over plain http on loopback", base);
+            } else {
+                LOG.warn("Fetching OIDC keys of {} over plain http", base);
+            }
         }
         Map<String, Object> discovery = fetchJsonObject(URI.create(base + "/.well-known/openid-configuration"), issuer);
         // OpenID Connect Discovery 1.0 §4.3: the document must name exactly the issuer it was fetched for.
