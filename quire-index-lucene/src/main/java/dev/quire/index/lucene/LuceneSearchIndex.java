@@ -199,28 +199,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         return filterCache;
     }
 
-    /** BM25 over all chunks without scope or ACL: a baseline for {@link LuceneBench}, never for users. */
+    /** BM25 over all chunks without scope or ACL: a baseline for {@link RetrievalBench}, never for users. */
     List<ChunkHit> searchUnfilteredForBenchmark(String queryText, int limit) {
         return withSearcher(s -> searcher.bm25(s, queryText, null, limit));
-    }
-
-    /** Adds fresh chunks with a single commit at the end (benchmark loading; no replace semantics). */
-    void bulkAddForBenchmark(Iterable<IndexedChunk> chunks) {
-        synchronized (writeLock) {
-            try {
-                for (IndexedChunk c : chunks) {
-                    if (c.vector() != null) {
-                        vectorDimension = checkDimension(vectorDimension, c.vector().length, "chunk " + c.chunkId());
-                    }
-                    Document doc = ChunkDocuments.toDocument(c);
-                    aclSlots = Math.max(aclSlots, countSlots(doc));
-                    writer.addDocument(doc);
-                }
-                commitAndRefresh();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The synthetic corpus of the retrieval benchmark, the same shape as {@code LuceneBench}'s: text of
+ * The synthetic corpus of the retrieval benchmark ({@link RetrievalBench}): text of
  * {@value #WORDS_PER_CHUNK} Zipf-distributed words from a vocabulary of {@value #VOCABULARY}, random
  * unit vectors of {@value #DIM} dimensions made WITHOUT an embedding model, and ACLs by bucket: each
  * chunk is in one of 100 buckets readable by group "b&lt;bucket&gt;", one in five only through an AND
