@@ -14,10 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -88,14 +85,8 @@ public final class ChatCommand implements Callable<Integer> {
         resolveDefaults();
         String idToken = new OidcPasswordLogin().idToken(issuer, clientId, clientSecret, user, password);
         URI quire = URI.create(endpoint);
-        Credentials c;
-        try (StsClient sts = ApiClients.anonymousSts(quire)) {
-            c = sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName(sessionName(user))
-                    .webIdentityToken(idToken)).credentials();
-        }
-        var session = StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
-        try (QBusinessClient qb = ApiClients.qbusiness(quire, session)) {
+        Credentials c = ApiClients.assumeRoleWithWebIdentity(quire, roleArn, sessionName(user), idToken);
+        try (QBusinessClient qb = ApiClients.qbusiness(quire, ApiClients.session(c))) {
             ChatSession chat = new ChatSession(qb, applicationId, out);
             if (ask != null) {
                 return chat.ask(ask) ? 0 : 1;

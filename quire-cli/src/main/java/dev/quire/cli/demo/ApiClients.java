@@ -3,12 +3,15 @@ package dev.quire.cli.demo;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** AWS SDK v2 clients pointed at a Quire endpoint: the CLI uses Quire only through its public API. */
 public final class ApiClients {
@@ -38,5 +41,19 @@ public final class ApiClients {
         return StsClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** AssumeRoleWithWebIdentity with an ID token, unsigned as the SDKs send it: the session's credentials. */
+    public static Credentials assumeRoleWithWebIdentity(URI endpoint, String roleArn, String sessionName, String idToken) {
+        try (StsClient sts = anonymousSts(endpoint)) {
+            return sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName(sessionName)
+                    .webIdentityToken(idToken)).credentials();
+        }
+    }
+
+    /** STS credentials as the provider a client signs with (key, secret and session token). */
+    public static AwsCredentialsProvider session(Credentials c) {
+        return StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
     }
 }

@@ -4,11 +4,8 @@ import dev.quire.cli.chat.ChatSession;
 import dev.quire.cli.chat.OidcPasswordLogin;
 import java.io.PrintStream;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.qbusiness.QBusinessClient;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -37,14 +34,8 @@ final class DemoFirstAnswer {
         try {
             String idToken = new OidcPasswordLogin().idToken(issuer, settings.clientId(), settings.clientSecret(),
                     mary.username(), mary.password());
-            Credentials c;
-            try (StsClient sts = ApiClients.anonymousSts(endpoint)) {
-                c = sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("mary-demo-check")
-                        .webIdentityToken(idToken)).credentials();
-            }
-            var session = StaticCredentialsProvider.create(
-                    AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
-            try (QBusinessClient qb = ApiClients.qbusiness(endpoint, session)) {
+            Credentials c = ApiClients.assumeRoleWithWebIdentity(endpoint, roleArn, "mary-demo-check", idToken);
+            try (QBusinessClient qb = ApiClients.qbusiness(endpoint, ApiClients.session(c))) {
                 ChatSession chat = new ChatSession(qb, applicationId, new IndentedOut(out));
                 boolean answered = chat.ask(QUESTION);
                 if (chat.conversationId() != null) {

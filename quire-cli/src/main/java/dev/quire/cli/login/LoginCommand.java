@@ -145,10 +145,7 @@ public final class LoginCommand implements Callable<Integer> {
         require(roleArn, "--role-arn");
         String idToken = new OidcPasswordLogin().idToken(oidcOptions.issuer, oidcOptions.clientId,
                 oidcOptions.clientSecret, user, password());
-        try (StsClient sts = ApiClients.anonymousSts(endpoint())) {
-            return sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName(sessionName(user))
-                    .webIdentityToken(idToken)).credentials();
-        }
+        return ApiClients.assumeRoleWithWebIdentity(endpoint(), roleArn, sessionName(user), idToken);
     }
 
     private Credentials samlLogin() {
