@@ -173,7 +173,7 @@ public final class QuireServer implements AutoCloseable {
         SyncJobs syncJobs = new SyncJobs(store, dataSources, config.clock());
         Documents documents = new Documents(store, syncJobs, config.clock());
         dataSources.onDelete(documents);
-        searchIndex = LuceneSearchIndex.open(dataDir.resolve("index"));
+        searchIndex = LuceneSearchIndex.open(dataDir.resolve("index"), IndexSettings.compactAfterIdle(System.getenv()));
         embedder = new LazyEmbedder(dataDir.resolve("native"));
         SearchIndexer indexer = new SearchIndexer(new TikaTextExtractor(), new Chunker(), embedder, searchIndex, config.clock());
         indexingWorker = new IndexingWorker(store, indexer,

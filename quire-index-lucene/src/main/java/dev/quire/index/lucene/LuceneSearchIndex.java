@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -60,23 +63,57 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int vectorDimension;
     private volatile int aclSlots;
+    /** Threads that merge HNSW graphs (see {@link VectorMergeCodec}); idle unless a merge runs. */
+    private final ExecutorService mergeThreads;
+    private final IdleCompaction compaction;
 
-    private LuceneSearchIndex(Directory directory) throws IOException {
+    /** How long writes must pause before the index is merged into one segment ({@link IdleCompaction}). */
+    public static final Duration DEFAULT_COMPACT_AFTER_IDLE = Duration.ofSeconds(60);
+
+    private LuceneSearchIndex(Directory directory, Duration compactAfterIdle) throws IOException {
+        this(directory, compactAfterIdle, System::nanoTime, true);
+    }
+
+    private LuceneSearchIndex(Directory directory, Duration compactAfterIdle, java.util.function.LongSupplier nanoClock,
+                              boolean scheduled) throws IOException {
         this.directory = directory;
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.mergeThreads = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "quire-index-merge");
+            t.setDaemon(true);
+            return t;
+        });
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setCodec(VectorMergeCodec.withMergeWorkers(workers, mergeThreads));
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         this.searcher = new LuceneSearcher(analyzer);
         readSchemaFromIndex();
+        this.compaction = compactAfterIdle == null ? null : new IdleCompaction(writer, this::segmentCount,
+                this::publishMerged, compactAfterIdle, nanoClock, scheduled);
     }
 
-    /** Opens (creating if absent) an index in {@code dir}, memory-mapped where the platform allows. */
+    /** On disk, compacted only when a test calls {@link #compactIfIdleForTests()}, idle time read from {@code nanoClock}. */
+    static LuceneSearchIndex openWithManualCompaction(Path dir, Duration compactAfterIdle,
+                                                      java.util.function.LongSupplier nanoClock) throws IOException {
+        return new LuceneSearchIndex(FSDirectory.open(dir), compactAfterIdle, nanoClock, false);
+    }
+
+    /**
+     * Opens (creating if absent) an index in {@code dir}, memory-mapped where the platform allows,
+     * compacted into one segment after {@link #DEFAULT_COMPACT_AFTER_IDLE} without writes.
+     */
     public static LuceneSearchIndex open(Path dir) {
+        return open(dir, DEFAULT_COMPACT_AFTER_IDLE);
+    }
+
+    /** As {@link #open(Path)}; {@code compactAfterIdle} null never compacts (Lucene's merge policy alone). */
+    public static LuceneSearchIndex open(Path dir, Duration compactAfterIdle) {
         try {
             Files.createDirectories(dir);
-            return new LuceneSearchIndex(FSDirectory.open(dir));
+            return new LuceneSearchIndex(FSDirectory.open(dir), compactAfterIdle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Lucene index in " + dir, e);
         }
@@ -85,7 +122,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** A heap-only index, gone when closed (for tests). */
     public static LuceneSearchIndex openInMemory() {
         try {
-            return new LuceneSearchIndex(new ByteBuffersDirectory());
+            return new LuceneSearchIndex(new ByteBuffersDirectory(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,9 +252,57 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (compaction != null) {
+            compaction.close();
+        }
         synchronized (writeLock) {
-            try (directory; analyzer; writer; searchers) {
-                // closed in reverse order: searchers, writer (commits), analyzer, directory
+            try (directory; analyzer; searchers) {
+                // Every acknowledged write is committed already; rollback (unlike close) does not wait
+                // for a compaction that may run for minutes: it aborts it, and the last commit stands.
+                try {
+                    writer.commit();
+                } finally {
+                    writer.rollback();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                mergeThreads.shutdownNow();
+            }
+        }
+    }
+
+    /** Segments the current searcher sees (the kNN leg walks one graph per segment). */
+    public int segmentCount() {
+        return withSearcher(s -> s.getIndexReader().leaves().size());
+    }
+
+    /**
+     * Merges the index into one segment now and waits (what {@link IdleCompaction} does once writes
+     * pause): for benchmarks that measure the steady state, and for tools run after a bulk load.
+     */
+    public void compact() {
+        ensureOpen();
+        try {
+            writer.forceMerge(1, true);
+            publishMerged();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact the search index", e);
+        }
+    }
+
+    /** Compacts now if writes have paused long enough (tests drive it; normally a timer does). */
+    boolean compactIfIdleForTests() throws IOException {
+        return compaction != null && compaction.tick();
+    }
+
+    private void publishMerged() {
+        synchronized (writeLock) {
+            if (closed.get()) {
+                return;
+            }
+            try {
+                commitAndRefresh();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -239,6 +324,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     private void commitAndRefresh() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+        if (compaction != null) {
+            compaction.wrote();
+        }
     }
 
     private interface SearcherAction<T> {

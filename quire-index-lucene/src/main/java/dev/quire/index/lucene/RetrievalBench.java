@@ -51,7 +51,8 @@ public final class RetrievalBench {
                 SyntheticChunks.VOCABULARY);
         out.println("  ACLs: 100 bucket groups, 1 chunk in 5 via an AND clause with group:staff, 1 in 20 denies a user");
         BenchIndexBuilder.ensure(out, dir, chunks, SEED, buildThreads(), 1536);
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir, null)) {
+            out.printf("  %d segment(s), JDK %s%n", index.segmentCount(), Runtime.version());
             SplittableRandom random = new SplittableRandom(7);
             out.printf("  %-36s %10s %10s %8s%n", "configuration", "p50 ms", "p99 ms", "hits");
             row(out, "BM25 raw Lucene (no scope, no ACL)", queries,

@@ -33,7 +33,19 @@ class BenchIndexBuilderTest {
     void aSecondRunReusesTheIndexWithoutAddingAnything() throws IOException {
         Path dir = root.resolve("idx");
         assertThat(build(dir, 250)).contains("committed chunks 0..99", "committed chunks 0..249");
-        assertThat(build(dir, 250)).contains("reusing the index").doesNotContain("building");
+        assertThat(build(dir, 250)).contains("reusing the index").doesNotContain("building", "compacting");
+        assertThat(chunkIds(dir)).hasSize(250);
+    }
+
+    @Test
+    void theBuiltIndexIsCompactedIntoOneSegmentKeepingItsCommitData() throws IOException {
+        Path dir = root.resolve("idx");
+        assertThat(build(dir, 250)).contains("compacting", "compacted");
+        try (Directory d = FSDirectory.open(dir)) {
+            SegmentInfos commit = SegmentInfos.readLatestCommit(d);
+            assertThat(commit.size()).isEqualTo(1);
+            assertThat(commit.getUserData()).containsEntry(BenchIndexBuilder.DONE, "250");
+        }
         assertThat(chunkIds(dir)).hasSize(250);
     }
 

@@ -80,6 +80,7 @@ public final class ChatLoadBench {
             List<String> users = provision(store, random);
             long start = System.nanoTime();
             fill(index, chunks, random);
+            index.compact(); // the steady state: the server compacts its index once writes pause
             out.printf("ChatSync in-process: %,d chunks (%,d documents of %d) written straight into Lucene in %.0f s;"
                     + " chunk vectors are random, made WITHOUT the model; %d users each in %d of %d groups (~10%% readable)%n",
                     chunks, (chunks + CHUNKS_PER_DOCUMENT - 1) / CHUNKS_PER_DOCUMENT, CHUNKS_PER_DOCUMENT,
