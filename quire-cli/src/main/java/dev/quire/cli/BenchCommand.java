@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "  embeddings     raw throughput of the in-process embedding model",
                 "  quality        Recall@5 / MRR on the python3.11-doc library pages (see --files, --html-dir)",
                 "  ingest         SearchIndexer chunks/s next to the raw model (see --files: pages of 1,500 words)",
-                "  chat           ChatSync in-process over --chunks chunks with random ACLs (see --threads)",
+                "  chat           ChatSync in-process over --documents x --chunks-per-document with random ACLs (see --threads)",
                 "  retrieval      ACL-filtered BM25/kNN/hybrid latency over a reusable on-disk index"
                         + " (its own options: quire bench retrieval --help)"})
 final class BenchCommand implements Runnable {
@@ -43,8 +43,12 @@ final class BenchCommand implements Runnable {
             description = "The python3.11-doc HTML directory for 'quality' (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path htmlDir;
 
-    @Option(names = "--chunks", defaultValue = "100000", description = "Index size for 'chat' (default: ${DEFAULT-VALUE}).")
-    int chunks;
+    @Option(names = "--documents", defaultValue = "100000", description = "Documents in the index for 'chat' (default: ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--chunks-per-document", defaultValue = "2",
+            description = "Chunks of each document for 'chat' (default: ${DEFAULT-VALUE}).")
+    int chunksPerDocument;
 
     @Override
     public void run() {
@@ -60,7 +64,7 @@ final class BenchCommand implements Runnable {
                 case "embeddings" -> EmbeddingBench.run(System.out, Math.max(50, seconds * 40));
                 case "quality" -> RetrievalQuality.run(System.out, htmlDir, files == null ? Integer.MAX_VALUE : files);
                 case "ingest" -> IngestThroughput.run(System.out, files == null ? 40 : files, 1_500, 2);
-                case "chat" -> ChatLoadBench.run(System.out, chunks, seconds, threads);
+                case "chat" -> ChatLoadBench.run(System.out, documents, chunksPerDocument, seconds, threads);
                 default -> throw new IllegalArgumentException("Unknown benchmark '" + which
                         + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat, retrieval.");
             }

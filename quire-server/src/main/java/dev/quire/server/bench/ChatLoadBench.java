@@ -21,6 +21,7 @@ import dev.quire.index.lucene.LuceneSearchIndex;
 import dev.quire.spi.embed.Embedder;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.search.AclTerms;
+import dev.quire.spi.search.DocumentChunks;
 import dev.quire.spi.search.IndexedChunk;
 import dev.quire.store.jdbc.JdbcMetadataStore;
 import java.io.PrintStream;
@@ -40,8 +41,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * ChatSync cost in-process: {@link ChatService#chatSync} (license check, principal resolution from
  * the H2 store, the real ONNX model embedding the question, hybrid Lucene search with the ACL
  * inside the query, the extractive answerer, the conversation written to H2) over an on-disk index
- * of {@code chunks} chunks. The chunks are written straight into the search index — documents of
- * 50 chunks, random vocabulary, random unit vectors made WITHOUT the model, each readable by one of
+ * of {@code documents} documents of {@code chunksPerDocument} chunks. The chunks are written straight
+ * into the search index (then compacted, as the server does once writes pause) — random
+ * vocabulary, random unit vectors made WITHOUT the model, each document readable by one of
  * {@value #GROUPS} groups (one in twenty also denying a user) — and users belong to
  * {@value #GROUPS_PER_USER} groups, so each reads ~10%. Measured twice on the same index: with the
  * question embedded by the ONNX model (production) with every question distinct, so the retriever's
@@ -54,7 +56,8 @@ public final class ChatLoadBench {
     static final int GROUPS = 100;
     static final int GROUPS_PER_USER = 10;
     private static final int USERS = 20;
-    private static final int CHUNKS_PER_DOCUMENT = 50;
+    /** Documents written per commit while filling the index. */
+    private static final int FILL_BATCH = 1_000;
     private static final int DIM = 384;
     private static final String APP = "chat-bench-app";
     private static final String INDEX = "chat-bench-index";
@@ -66,24 +69,31 @@ public final class ChatLoadBench {
     private ChatLoadBench() {
     }
 
+    /** {@code main DOCUMENTS CHUNKS_PER_DOCUMENT SECONDS THREADS}. */
     public static void main(String[] args) throws Exception {
         run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 100_000,
-                args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 2);
+                args.length > 1 ? Integer.parseInt(args[1]) : 2,
+                args.length > 2 ? Integer.parseInt(args[2]) : 20, args.length > 3 ? Integer.parseInt(args[3]) : 2);
         System.exit(0); // the model's and the store's worker threads would keep the JVM alive
     }
 
-    public static Result run(PrintStream out, int chunks, int seconds, int threads) throws Exception {
+    public static Result run(PrintStream out, int documents, int chunksPerDocument, int seconds, int threads)
+            throws Exception {
+        if (documents < 1 || chunksPerDocument < 1) {
+            throw new IllegalArgumentException("need at least one document of at least one chunk");
+        }
         Path work = Files.createTempDirectory("quire-chat-bench");
         try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(work.resolve("db"));
              LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"))) {
             Random random = new Random(42);
             List<String> users = provision(store, random);
             long start = System.nanoTime();
-            fill(index, chunks, random);
+            fill(out, index, documents, chunksPerDocument, random);
             index.compact(); // the steady state: the server compacts its index once writes pause
-            out.printf("ChatSync in-process: %,d chunks (%,d documents of %d) written straight into Lucene in %.0f s;"
-                    + " chunk vectors are random, made WITHOUT the model; %d users each in %d of %d groups (~10%% readable)%n",
-                    chunks, (chunks + CHUNKS_PER_DOCUMENT - 1) / CHUNKS_PER_DOCUMENT, CHUNKS_PER_DOCUMENT,
+            out.printf("ChatSync in-process: %,d documents of %d chunks (%,d chunks) written straight into Lucene and"
+                    + " compacted into %d segment(s) in %.0f s; chunk vectors are random, made WITHOUT the model;"
+                    + " %d users each in %d of %d groups (~10%% readable)%n",
+                    documents, chunksPerDocument, (long) documents * chunksPerDocument, index.segmentCount(),
                     (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
             out.printf("| question embedded by | questions | client threads | requests | requests/s | p50 ms | p99 ms |%n");
             Result result = null;
@@ -205,27 +215,37 @@ public final class ChatLoadBench {
         return users;
     }
 
-    private static void fill(LuceneSearchIndex index, int chunks, Random random) {
+    private static void fill(PrintStream out, LuceneSearchIndex index, int documents, int chunksPerDocument,
+                             Random random) {
         String[] w = IngestThroughput.WORDS;
-        for (int first = 0; first < chunks; first += CHUNKS_PER_DOCUMENT) {
-            String documentId = "doc-" + first / CHUNKS_PER_DOCUMENT;
+        List<DocumentChunks> batch = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int d = 0; d < documents; d++) {
+            String documentId = "doc-" + d;
             String group = "group:team-" + random.nextInt(GROUPS);
             Set<String> deny = random.nextInt(20) == 0 ? Set.of("user:user" + random.nextInt(USERS) + "@bench.example")
                     : Set.of();
             AclTerms acl = new AclTerms(deny, List.of(Set.of(group)));
-            List<IndexedChunk> batch = new ArrayList<>();
-            for (int i = first; i < Math.min(chunks, first + CHUNKS_PER_DOCUMENT); i++) {
+            List<IndexedChunk> chunks = new ArrayList<>();
+            for (int i = 0; i < chunksPerDocument; i++) {
                 StringBuilder text = new StringBuilder();
                 for (int s = 0; s < 6; s++) {
                     for (int k = 0; k < 12; k++) {
                         text.append(w[random.nextInt(w.length)]).append(k == 11 ? ". " : " ");
                     }
                 }
-                batch.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + (i - first), i - first,
-                        "Handbook " + documentId, List.of("Section " + (i - first)), text.toString(),
+                chunks.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + i, i,
+                        "Handbook " + documentId, List.of("Section " + i), text.toString(),
                         "https://intranet.example/" + documentId, null, Map.of(), unitVector(random), acl, Instant.EPOCH));
             }
-            index.replaceDocument(APP, INDEX, documentId, batch);
+            batch.add(new DocumentChunks(APP, INDEX, documentId, chunks));
+            if (batch.size() == FILL_BATCH || d == documents - 1) {
+                index.replaceDocuments(batch);
+                batch.clear();
+                if ((d + 1) % (20 * FILL_BATCH) == 0) {
+                    out.printf("  %,d / %,d documents written (%.0f s)%n", d + 1, documents, (System.nanoTime() - start) / 1e9);
+                }
+            }
         }
     }
 

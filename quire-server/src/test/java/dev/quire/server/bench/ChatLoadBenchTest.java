@@ -12,9 +12,9 @@ class ChatLoadBenchTest {
     @Test
     void answersRequestsOverASmallIndex() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ChatLoadBench.Result result = ChatLoadBench.run(new PrintStream(buffer, true, StandardCharsets.UTF_8), 200, 1, 1);
+        ChatLoadBench.Result result = ChatLoadBench.run(new PrintStream(buffer, true, StandardCharsets.UTF_8), 100, 2, 1, 1);
         assertThat(result.requests()).isPositive();
         assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("WITHOUT the model").contains("requests/s");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("100 documents of 2 chunks (200 chunks)").contains("WITHOUT the model").contains("requests/s");
     }
 }
