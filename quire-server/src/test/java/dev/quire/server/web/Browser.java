@@ -53,8 +53,13 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("kc-login")).click();
     }
 
+    /**
+     * Saves a screenshot into target/screenshots; into docs/images (the README's pictures) only when
+     * run with {@code -Dquire.updateScreenshots=true}, so an ordinary test run leaves the work tree clean.
+     */
     void screenshot(String name) throws IOException {
-        Path out = Path.of("..", "docs", "images", name).toAbsolutePath().normalize();
+        Path out = (Boolean.getBoolean("quire.updateScreenshots") ? Path.of("..", "docs", "images", name)
+                : Path.of("target", "screenshots", name)).toAbsolutePath().normalize();
         Files.createDirectories(out.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
     }
