@@ -180,6 +180,18 @@ class CachingPrincipalResolverTest {
     }
 
     @Test
+    void aSharedResolutionCannotBeChangedByOneOfItsReaders() {
+        users.create(f.app, "mary@example.com", List.of(new UserAlias(null, f.ds1, "mmajor")), null);
+        dataSourceGroupOf("mmajor");
+        ResolvedPrincipals shared = mary();
+        assertThatThrownBy(() -> shared.dataSourceUserIds().get(f.ds1).add("intruder"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> shared.dataSourceGroups().get(f.ds1).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(mary().dataSourceGroupNames(f.ds1)).containsExactly("wiki");
+    }
+
+    @Test
     void theCacheKeepsAtMostItsBoundOfUsers() {
         CachingPrincipalResolver small = new CachingPrincipalResolver(f.store, new PrincipalResolver(f.store), 2);
         for (String user : List.of("a@example.com", "b@example.com", "c@example.com")) {
