@@ -93,14 +93,13 @@ class PrincipalGenerationBumpTest {
     void eachMutationBumpsAndTheCacheThenAgreesWithAFreshResolution(String name,
                                                                    Consumer<PrincipalGenerationBumpTest> change) {
         world();
-        String before = outcome(cache);
+        outcome(cache); // mary's resolution is cached before the change
         long counter = PrincipalGeneration.read(f.store, f.app);
 
         change.accept(this);
 
         assertThat(PrincipalGeneration.read(f.store, f.app)).as(name + " bumps the counter").isGreaterThan(counter);
         assertThat(outcome(cache)).as(name + ": cached and fresh resolutions agree").isEqualTo(outcome(fresh));
-        assertThat(before).isNotBlank();
     }
 
     @Test
