@@ -8,7 +8,8 @@ import dev.quire.core.qbusiness.datasources.DataSource;
 import dev.quire.core.qbusiness.datasources.DataSources;
 import dev.quire.core.qbusiness.documents.Documents;
 import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.CachingPrincipalResolver;
+import dev.quire.core.qbusiness.principals.PrincipalLookup;
 import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
 import dev.quire.core.retrieval.PermissionAwareRetriever;
 import dev.quire.extract.tika.TikaTextExtractor;
@@ -32,7 +33,8 @@ final class ChatWiring {
 
     static ChatArea area(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
                          Documents documents, DataSources dataSources, AnswerGenerator answers) {
-        return parts(store, config, searchIndex, embedder, documents, dataSources, answers).area();
+        return parts(store, config, searchIndex, embedder, documents, dataSources, answers,
+                new CachingPrincipalResolver(store)).area();
     }
 
     /** The chat services shared by the API area and the hosted web experience. */
@@ -42,14 +44,18 @@ final class ChatWiring {
         }
     }
 
+    /**
+     * @param principals the server's one principal lookup (a {@link CachingPrincipalResolver}),
+     *                   shared with document access so a user's groups are resolved once
+     */
     static Parts parts(MetadataStore store, ServerConfig config, SearchIndex searchIndex, Embedder embedder,
-                       Documents documents, DataSources dataSources, AnswerGenerator answers) {
-        PrincipalResolver resolver = new PrincipalResolver(store);
+                       Documents documents, DataSources dataSources, AnswerGenerator answers,
+                       PrincipalLookup principals) {
         PermissionAwareRetriever retriever = new PermissionAwareRetriever(searchIndex, embedder,
-                new ResolvedUserPrincipals(resolver), (app, index) -> dataSourceIds(dataSources, app, index));
-        ChatService chat = new ChatService(store, new SubscriptionService(store, config.clock(), config.accountId()),
-                retriever, answers, new TikaTextExtractor(), config.clock());
-        return new Parts(chat, new ChatHistory(store), new MessageAccess(store, documents, resolver));
+                new ResolvedUserPrincipals(principals), (app, index) -> dataSourceIds(dataSources, app, index));
+        ChatService chat = new ChatService(store, new SubscriptionService(store, config.clock(), config.accountId(),
+                principals), retriever, answers, new TikaTextExtractor(), config.clock());
+        return new Parts(chat, new ChatHistory(store), new MessageAccess(store, documents, principals));
     }
 
     private static List<String> dataSourceIds(DataSources dataSources, String applicationId, String indexId) {

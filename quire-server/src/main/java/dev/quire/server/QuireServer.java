@@ -13,7 +13,7 @@ import dev.quire.core.qbusiness.datasources.SyncJobs;
 import dev.quire.core.qbusiness.documents.DocumentAccess;
 import dev.quire.core.qbusiness.documents.Documents;
 import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.CachingPrincipalResolver;
 import dev.quire.core.qbusiness.documents.IndexingWorker;
 import dev.quire.core.ingest.Chunker;
 import dev.quire.core.retrieval.SearchIndexer;
@@ -182,9 +182,11 @@ public final class QuireServer implements AutoCloseable {
         documents.onEnqueue(indexingWorker::wake);
         documents.useCapacity(new dev.quire.core.qbusiness.index.IndexCapacity(store)::check);
         DocumentAccess documentAccess = new DocumentAccess(documents);
-        documentAccess.usePrincipals(new ResolvedUserPrincipals(new PrincipalResolver(store)));
+        // One cache per node; the store's change counter keeps it exact across nodes (docs/access-control.md).
+        CachingPrincipalResolver principals = new CachingPrincipalResolver(store);
+        documentAccess.usePrincipals(new ResolvedUserPrincipals(principals));
         ChatWiring.Parts chatParts = ChatWiring.parts(store, config, searchIndex, embedder, documents, dataSources,
-                answers);
+                answers, principals);
         ChatArea chat = chatParts.area();
         web = new dev.quire.server.web.WebExperienceHandler(store, new WebExperiences(store, endpoint().toString()),
                 iam.directory(), sts, secrets, chatParts.chat(), chatParts.history(), chatParts.access(),

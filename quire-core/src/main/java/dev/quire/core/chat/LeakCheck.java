@@ -4,7 +4,7 @@ import dev.quire.core.chat.answer.ExtractiveAnswerer;
 import dev.quire.core.qbusiness.documents.AclEvaluator;
 import dev.quire.core.qbusiness.documents.PrincipalSet;
 import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.CachingPrincipalResolver;
 import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
 import dev.quire.core.retrieval.PermissionAwareRetriever;
 import dev.quire.spi.embed.Embedder;
@@ -25,13 +25,18 @@ import java.util.Random;
  * ChatSync about random canaries — including canaries of documents they may not read, and
  * follow-ups in the same conversation — and no canary of a document the user may not read (per
  * {@link AclEvaluator} with the user's principals, computed independently) may appear in the
- * system message, a snippet, a segment excerpt, or an attribution's title or URL.
+ * system message, a snippet, a segment excerpt, or an attribution's title or URL. Every
+ * {@value #TRIALS_PER_REGROUP} trials a group's membership changes through PutGroup, and the chat
+ * path resolves principals through the server's cache, so a cache that serves a stale group
+ * list fails the check too.
  */
 public final class LeakCheck {
     static final int USERS = 16;
     static final int GROUPS = 12;
     static final int DOCUMENTS = 120;
     static final int TURNS_PER_CONVERSATION = 4;
+    /** Every this many trials one group's membership changes (through PutGroup) before the next question. */
+    static final int TRIALS_PER_REGROUP = 20;
 
     private LeakCheck() {
     }
@@ -53,11 +58,12 @@ public final class LeakCheck {
         Random r = new Random(seed);
         Embedder embedder = new HashingEmbedder(64);
         LeakWorld world = new LeakWorld(store, index, embedder, r, USERS, GROUPS, DOCUMENTS);
-        PrincipalResolver resolver = new PrincipalResolver(store);
+        // The cached resolver the server uses, so stale principals after a regroup would count as leaks.
+        CachingPrincipalResolver resolver = new CachingPrincipalResolver(store);
         PermissionAwareRetriever retriever = new PermissionAwareRetriever(index, embedder,
                 new ResolvedUserPrincipals(resolver), (a, i) -> List.of(LeakWorld.DATA_SOURCE));
-        ChatService chat = new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012"),
-                retriever, new ExtractiveAnswerer(), new PlainTextExtractor(), Clock.systemUTC());
+        ChatService chat = new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012",
+                resolver), retriever, new ExtractiveAnswerer(), new PlainTextExtractor(), Clock.systemUTC());
         out.printf("leak check: %d users, %d groups, %d documents, %d trials, seed %d%n", USERS, GROUPS,
                 world.docs.size(), trials, seed);
         Map<String, String[]> open = new HashMap<>(); // user -> {conversationId, lastSystemMessageId, turns}
@@ -67,6 +73,9 @@ public final class LeakCheck {
         int askedAndCited = 0;
         List<String> examples = new ArrayList<>();
         for (int t = 0; t < trials; t++) {
+            if (t > 0 && t % TRIALS_PER_REGROUP == 0) {
+                world.regroup(r);
+            }
             String user = world.users.get(r.nextInt(world.users.size()));
             LeakWorld.Doc asked = world.docs.get(r.nextInt(world.docs.size()));
             PrincipalSet who = world.principalsOf(user);

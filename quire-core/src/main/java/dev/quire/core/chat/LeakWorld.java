@@ -50,6 +50,7 @@ final class LeakWorld {
     final List<Doc> docs = new ArrayList<>();
     private final Map<String, Set<String>> directUsers = new HashMap<>();
     private final Map<String, Set<String>> subGroups = new HashMap<>();
+    private final Groups groupStore;
 
     record Doc(String id, String canary, AccessControl acl, String dataSourceId) {
     }
@@ -68,22 +69,9 @@ final class LeakWorld {
         for (int g = 0; g < groupCount; g++) {
             groups.add("team-" + g);
         }
-        Groups groupStore = new Groups(store, Clock.systemUTC());
+        groupStore = new Groups(store, Clock.systemUTC());
         for (String g : groups) {
-            Set<String> members = new HashSet<>();
-            for (int k = r.nextInt(4); k > 0; k--) {
-                members.add(users.get(r.nextInt(users.size())));
-            }
-            Set<String> subs = new HashSet<>();
-            for (int k = r.nextInt(3); k > 0; k--) {
-                subs.add(groups.get(r.nextInt(groups.size())));
-            }
-            directUsers.put(g, members);
-            subGroups.put(g, subs);
-            groupStore.put(app, index, new PutGroupRequest(g, MembershipType.INDEX, null,
-                    members.stream().map(u -> new MemberUser(r.nextBoolean() ? u : u.toUpperCase(Locale.ROOT),
-                            MembershipType.INDEX)).toList(),
-                    subs.stream().map(s -> new MemberGroup(s, MembershipType.INDEX)).toList()));
+            putRandomMembership(g, r);
         }
         SearchIndexer indexer = new SearchIndexer(new PlainTextExtractor(), new Chunker(), embedder, searchIndex,
                 Clock.systemUTC());
@@ -105,6 +93,31 @@ final class LeakWorld {
                 canaries.remove(canary); // an ACL too large to compile is refused at indexing, as in production
             }
         }
+    }
+
+    /**
+     * An administrator's PutGroup between two questions: one random group gets a new random
+     * membership, so a principal cache that misses the change shows up as a leak.
+     */
+    void regroup(Random r) {
+        putRandomMembership(groups.get(r.nextInt(groups.size())), r);
+    }
+
+    private void putRandomMembership(String g, Random r) {
+        Set<String> members = new HashSet<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+            members.add(users.get(r.nextInt(users.size())));
+        }
+        Set<String> subs = new HashSet<>();
+        for (int k = r.nextInt(3); k > 0; k--) {
+            subs.add(groups.get(r.nextInt(groups.size())));
+        }
+        directUsers.put(g, members);
+        subGroups.put(g, subs);
+        groupStore.put(app, index, new PutGroupRequest(g, MembershipType.INDEX, null,
+                members.stream().map(u -> new MemberUser(r.nextBoolean() ? u : u.toUpperCase(Locale.ROOT),
+                        MembershipType.INDEX)).toList(),
+                subs.stream().map(s -> new MemberGroup(s, MembershipType.INDEX)).toList()));
     }
 
     /** The user's principals per the world's own membership model (transitive, cycles allowed). */

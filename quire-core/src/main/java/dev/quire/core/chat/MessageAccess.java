@@ -5,7 +5,7 @@ import dev.quire.core.qbusiness.documents.Documents;
 import dev.quire.core.qbusiness.documents.PrincipalSet;
 import dev.quire.core.qbusiness.documents.ResolvedUserPrincipals;
 import dev.quire.core.qbusiness.documents.StoredDocument;
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.PrincipalLookup;
 import dev.quire.core.qbusiness.principals.ResolvedPrincipals;
 import dev.quire.spi.error.ApiError;
 import dev.quire.spi.identity.Caller;
@@ -27,9 +27,9 @@ public final class MessageAccess {
     private final MetadataStore store;
     private final Conversations conversations;
     private final Documents documents;
-    private final PrincipalResolver resolver;
+    private final PrincipalLookup resolver;
 
-    public MessageAccess(MetadataStore store, Documents documents, PrincipalResolver resolver) {
+    public MessageAccess(MetadataStore store, Documents documents, PrincipalLookup resolver) {
         this.store = store;
         this.conversations = new Conversations(store);
         this.documents = documents;

@@ -102,6 +102,7 @@ public final class Applications {
                     StoredJson.write(parse(current).withStatus("DELETING")), current.version());
             store.deleteScope(Scopes.application(applicationId));
             store.delete(KIND, deleting.id());
+            PrincipalGeneration.bump(store, applicationId);
             return null;
         });
     }

@@ -12,7 +12,7 @@ import dev.quire.core.qbusiness.groups.Groups;
 import dev.quire.core.qbusiness.groups.MemberUser;
 import dev.quire.core.qbusiness.groups.MembershipType;
 import dev.quire.core.qbusiness.groups.PutGroupRequest;
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.CachingPrincipalResolver;
 import dev.quire.core.qbusiness.subscriptions.SubscriptionService;
 import dev.quire.core.retrieval.PermissionAwareRetriever;
 import dev.quire.embed.onnx.OnnxEmbedder;
@@ -119,9 +119,10 @@ public final class ChatLoadBench {
     }
 
     private static ChatService chatService(JdbcMetadataStore store, LuceneSearchIndex index, Embedder embedder) {
+        CachingPrincipalResolver principals = new CachingPrincipalResolver(store); // as QuireServer wires it
         PermissionAwareRetriever retriever = new PermissionAwareRetriever(index, embedder,
-                new ResolvedUserPrincipals(new PrincipalResolver(store)), (a, i) -> List.of());
-        return new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012"),
+                new ResolvedUserPrincipals(principals), (a, i) -> List.of());
+        return new ChatService(store, new SubscriptionService(store, Clock.systemUTC(), "123456789012", principals),
                 retriever, new ExtractiveAnswerer(), new TikaTextExtractor(), Clock.systemUTC());
     }
 

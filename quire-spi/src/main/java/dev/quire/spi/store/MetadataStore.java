@@ -46,6 +46,31 @@ public interface MetadataStore extends AutoCloseable {
     /** Runs {@code work} in one transaction; nested calls join the outer transaction. */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Whether the calling thread is inside {@link #inTransaction}. A cache that validates its
+     * entries against {@link #generation} must not fill or serve entries there: it would see
+     * the transaction's own uncommitted writes and bumps, which a rollback may take back.
+     */
+    boolean isInTransaction();
+
+    /**
+     * The committed value of a change counter shared by every node on this store: 0 until its
+     * first {@link #bumpGeneration bump}, then only ever larger. Caches (e.g. of a user's
+     * resolved principals) read it before reading the data they cache and keep an entry only
+     * while the counter still has the value read then; so a change is seen by the very next
+     * request on every node, without the nodes talking to each other.
+     */
+    long generation(String counter);
+
+    /**
+     * Adds one to a change counter, creating it (at 1) on first use. Call it in the same
+     * {@link #inTransaction transaction} as the change it announces: then a rolled-back change
+     * does not bump, and a committed one becomes visible together with its bump. Concurrent
+     * bumps, from any node, neither fail with a conflict nor lose an increment. Counters are
+     * never deleted, so a value is never reused.
+     */
+    void bumpGeneration(String counter);
+
     /** A short human description for logs, e.g. {@code "H2 file ./quire-data/quire"}. */
     String describe();
 

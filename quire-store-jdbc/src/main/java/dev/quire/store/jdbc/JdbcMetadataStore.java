@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 
 /**
- * The {@link MetadataStore} on JDBC: H2 embedded (the default) or a PostgreSQL server, one table
- * migrated by Flyway, connections pooled by HikariCP. See {@link EntityTable} for the SQL and
- * {@link Transactions} for how calls join a transaction.
+ * The {@link MetadataStore} on JDBC: H2 embedded (the default) or a PostgreSQL server, tables
+ * migrated by Flyway, connections pooled by HikariCP. See {@link EntityTable} and
+ * {@link GenerationTable} for the SQL and {@link Transactions} for how calls join a transaction.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -29,6 +29,9 @@ public final class JdbcMetadataStore implements MetadataStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** H2's "concurrent update" error: another transaction changed the row under this one. */
     private static final String H2_CONCURRENT_UPDATE = "90131";
+
+    /** First-use races on one counter end after one retry; more attempts only guard against a loop. */
+    private static final int MAX_CREATE_ATTEMPTS = 5;
 
     private final JdbcDatabase database;
     private final HikariDataSource pool;
@@ -194,6 +197,48 @@ public final class JdbcMetadataStore implements MetadataStore {
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         return transactions.inTransaction(work);
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return transactions.inTransaction();
+    }
+
+    @Override
+    public long generation(String counter) {
+        Objects.requireNonNull(counter, "counter");
+        return transactions.withConnection("read generation " + counter, c -> GenerationTable.read(c, counter));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Runs in a transaction of its own when the caller has none, so that the savepoint
+     * around the first-use insert has one to live in.
+     */
+    @Override
+    public void bumpGeneration(String counter) {
+        Objects.requireNonNull(counter, "counter");
+        transactions.inTransaction(() -> transactions.withConnection("bump generation " + counter, c -> {
+            for (int attempt = 1; ; attempt++) {
+                if (GenerationTable.bumpExisting(c, counter)) {
+                    return null;
+                }
+                Savepoint beforeCreate = c.setSavepoint();
+                try {
+                    GenerationTable.create(c, counter);
+                    c.releaseSavepoint(beforeCreate);
+                    return null;
+                } catch (SQLException e) {
+                    c.rollback(beforeCreate);
+                    // Another transaction created the counter first; the insert waited for it to
+                    // commit, so the next UPDATE finds the row and adds to its value.
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_CREATE_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The transactional and concurrent half of {@link MetadataStoreContract}. */
-public abstract class MetadataStoreTransactionContract extends MetadataStoreFixture {
+public abstract class MetadataStoreTransactionContract extends MetadataStoreGenerationContract {
 
     @Test
     void transactionCommitsEveryWriteAndReturnsTheResult() {

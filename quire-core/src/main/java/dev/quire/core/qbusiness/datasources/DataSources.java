@@ -2,6 +2,7 @@ package dev.quire.core.qbusiness.datasources;
 
 import dev.quire.core.qbusiness.Pagination;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.core.qbusiness.PrincipalGeneration;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
 import dev.quire.core.qbusiness.documents.ScanPage;
@@ -119,6 +120,7 @@ public final class DataSources {
             documents.deleteAllOf(applicationId, indexId, dataSourceId);
             store.deleteScope(SyncJobs.scope(applicationId, indexId, dataSourceId));
             store.delete(KIND, dataSourceId);
+            PrincipalGeneration.bump(store, applicationId);
             return null;
         });
     }

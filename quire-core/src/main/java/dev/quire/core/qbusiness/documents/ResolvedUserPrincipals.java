@@ -1,6 +1,6 @@
 package dev.quire.core.qbusiness.documents;
 
-import dev.quire.core.qbusiness.principals.PrincipalResolver;
+import dev.quire.core.qbusiness.principals.PrincipalLookup;
 import dev.quire.core.qbusiness.principals.ResolvedPrincipals;
 import dev.quire.core.qbusiness.users.UserAlias;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import java.util.List;
  * reached (INDEX groups, and per data source the DATASOURCE groups), as the ACL check needs it.
  */
 public final class ResolvedUserPrincipals implements UserPrincipals {
-    private final PrincipalResolver resolver;
+    private final PrincipalLookup resolver;
 
-    public ResolvedUserPrincipals(PrincipalResolver resolver) {
+    public ResolvedUserPrincipals(PrincipalLookup resolver) {
         this.resolver = resolver;
     }
 

@@ -2,6 +2,7 @@ package dev.quire.core.qbusiness.groups;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quire.core.qbusiness.PrincipalGeneration;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
 import dev.quire.core.qbusiness.users.DataSourceRefs;
@@ -92,6 +93,7 @@ public final class Groups {
         } else {
             store.insert(KIND, id(key), scope(applicationId, key.indexId(), key.dataSourceId()), json(stored));
         }
+        PrincipalGeneration.bump(store, applicationId);
         return null;
     }
 
@@ -146,6 +148,7 @@ public final class Groups {
             StoredEntity entity = store.get(KIND, id(key)).orElseThrow(() -> notFound(key));
             edges.delete(key, parse(entity));
             store.delete(KIND, id(key));
+            PrincipalGeneration.bump(store, applicationId);
             return null;
         });
     }

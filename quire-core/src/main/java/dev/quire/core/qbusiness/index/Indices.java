@@ -4,6 +4,7 @@ import dev.quire.core.qbusiness.Application;
 import dev.quire.core.qbusiness.Applications;
 import dev.quire.core.qbusiness.ClientTokens;
 import dev.quire.core.qbusiness.Pagination;
+import dev.quire.core.qbusiness.PrincipalGeneration;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
 import dev.quire.core.qbusiness.StoredJson;
@@ -100,6 +101,7 @@ public final class Indices {
             guard.requireIndex(applicationId, indexId);
             store.deleteScope(Scopes.index(applicationId, indexId));
             store.delete(ResourceGuard.INDEX_KIND, indexId);
+            PrincipalGeneration.bump(store, applicationId);
             return null;
         });
     }

@@ -33,7 +33,7 @@ import java.util.Set;
  * refused (AccessDeniedException) rather than cut short, because a group left out could be
  * one a DENY entry names.
  */
-public final class PrincipalResolver {
+public final class PrincipalResolver implements PrincipalLookup {
     public static final int DEFAULT_MAX_DEPTH = 32;
     public static final int DEFAULT_MAX_GROUPS = 5_000;
 
@@ -57,6 +57,7 @@ public final class PrincipalResolver {
         this.maxGroups = maxGroups;
     }
 
+    @Override
     public ResolvedPrincipals resolve(String applicationId, String indexId, String email) {
         guard.requireIndex(applicationId, indexId);
         String userId = StoreKeys.userKey(email);

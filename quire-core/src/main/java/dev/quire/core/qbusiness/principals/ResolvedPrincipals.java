@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who a user is for one index, as document ACLs see it. All user ids are lower-cased.
@@ -22,12 +23,15 @@ public record ResolvedPrincipals(String applicationId, String indexId, String us
                                  List<UserAlias> aliases, Set<String> indexUserIds,
                                  Map<String, Set<String>> dataSourceUserIds, Map<String, ReachedGroup> indexGroups,
                                  Map<String, Map<String, ReachedGroup>> dataSourceGroups) {
+    // Immutable all the way down: one instance is shared by every request the cache serves it to.
     public ResolvedPrincipals {
         aliases = List.copyOf(aliases);
         indexUserIds = Set.copyOf(indexUserIds);
-        dataSourceUserIds = Map.copyOf(dataSourceUserIds);
+        dataSourceUserIds = dataSourceUserIds.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         indexGroups = Map.copyOf(indexGroups);
-        dataSourceGroups = Map.copyOf(dataSourceGroups);
+        dataSourceGroups = dataSourceGroups.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
     }
 
     /** The ids that name this user in a document of {@code dataSourceId} (null: a document of no data source). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
+import dev.quire.core.qbusiness.principals.PrincipalLookup;
 import dev.quire.core.qbusiness.principals.PrincipalResolver;
 import dev.quire.core.qbusiness.users.ClientTokens;
 import dev.quire.core.qbusiness.users.StoreKeys;
@@ -42,15 +43,20 @@ public final class SubscriptionService {
     private final MetadataStore store;
     private final ResourceGuard guard;
     private final ClientTokens tokens;
-    private final PrincipalResolver resolver;
+    private final PrincipalLookup resolver;
     private final Clock clock;
     private final String accountId;
 
     public SubscriptionService(MetadataStore store, Clock clock, String accountId) {
+        this(store, clock, accountId, new PrincipalResolver(store));
+    }
+
+    /** With the chat path's (cached) principal lookup, for the group-subscription check. */
+    public SubscriptionService(MetadataStore store, Clock clock, String accountId, PrincipalLookup resolver) {
         this.store = store;
         this.guard = new ResourceGuard(store);
         this.tokens = new ClientTokens(store);
-        this.resolver = new PrincipalResolver(store);
+        this.resolver = resolver;
         this.clock = clock;
         this.accountId = accountId;
     }

@@ -2,6 +2,7 @@ package dev.quire.core.qbusiness.users;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quire.core.qbusiness.PrincipalGeneration;
 import dev.quire.core.qbusiness.ResourceGuard;
 import dev.quire.core.qbusiness.Scopes;
 import dev.quire.spi.error.ApiError;
@@ -64,6 +65,7 @@ public final class Users {
                         + applicationId + ".", Map.of("resourceId", userId, "resourceType", "USER"));
             }
             claims.claim(applicationId, key, ids(userId, aliases));
+            PrincipalGeneration.bump(store, applicationId);
             return key;
         });
     }
@@ -138,6 +140,7 @@ public final class Users {
         claims.claim(applicationId, key, after);
         store.update(KIND, entity.id(), write(new User(user.userId(), aliases, user.createdAt(), clock.instant())),
                 entity.version());
+        PrincipalGeneration.bump(store, applicationId);
         return new UserAliasChanges(added, updated, deleted);
     }
 
@@ -148,6 +151,7 @@ public final class Users {
             User user = find(applicationId, userId).orElseThrow(() -> notFound(applicationId, userId));
             store.delete(KIND, id(applicationId, key));
             claims.release(applicationId, key, ids(user.userId(), user.userAliases()));
+            PrincipalGeneration.bump(store, applicationId);
             return null;
         });
     }
