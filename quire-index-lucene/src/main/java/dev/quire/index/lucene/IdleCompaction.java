@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
 final class IdleCompaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IdleCompaction.class);
 
+    /** From this size on a compaction takes minutes and is logged at INFO; smaller ones at DEBUG. */
+    static final int LARGE_INDEX_CHUNKS = 100_000;
+
     private final IndexWriter writer;
     private final IntSupplier segmentCount;
     private final Runnable publish;
@@ -88,15 +91,28 @@ final class IdleCompaction implements AutoCloseable {
             return false;
         }
         long start = System.nanoTime();
-        LOG.info("Compacting the search index: {} segments into one, in the background (searches go on meanwhile)", before);
+        int chunks = writer.getDocStats().maxDoc;
+        // A small index merges in a blink; only a long background merge is worth an operator's attention.
+        boolean large = chunks >= LARGE_INDEX_CHUNKS;
+        log(large, "Compacting the search index ({} chunks): {} segments into one, in the background;"
+                + " searches go on meanwhile", chunks, before);
         writer.forceMerge(1, true);
         if (closed) {
             return false;
         }
         publish.run();
-        LOG.info("Compacted the search index into {} segment(s) in {} s", segmentCount.getAsInt(),
-                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log(large || seconds >= 5, "Compacted the search index into {} segment(s) in {} s", segmentCount.getAsInt(),
+                String.format("%.1f", seconds));
         return true;
+    }
+
+    private static void log(boolean info, String message, Object... args) {
+        if (info) {
+            LOG.info(message, args);
+        } else {
+            LOG.debug(message, args);
+        }
     }
 
     private void tickSafely() {
