@@ -21,6 +21,13 @@ import dev.quire.index.lucene.LuceneSearchIndex;
 import dev.quire.spi.embed.Embedder;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.search.AclTerms;
+import dev.quire.core.retrieval.AclCompiler;
+import dev.quire.spi.index.AccessControl;
+import dev.quire.spi.index.AccessControl.Access;
+import dev.quire.spi.index.AccessControl.ControlList;
+import dev.quire.spi.index.AccessControl.MemberRelation;
+import dev.quire.spi.index.AccessControl.Principal;
+import dev.quire.spi.index.AccessControl.PrincipalType;
 import dev.quire.spi.search.DocumentChunks;
 import dev.quire.spi.search.IndexedChunk;
 import dev.quire.store.jdbc.JdbcMetadataStore;
@@ -63,7 +70,7 @@ public final class ChatLoadBench {
     private static final String INDEX = "chat-bench-index";
 
     /** The measured figures. */
-    public record Result(int requests, double requestsPerSecond, double p50Millis, double p99Millis) {
+    public record Result(int requests, double requestsPerSecond, double p50Millis, double p99Millis, double citedShare) {
     }
 
     private ChatLoadBench() {
@@ -95,7 +102,7 @@ public final class ChatLoadBench {
                     + " %d users each in %d of %d groups (~10%% readable)%n",
                     documents, chunksPerDocument, (long) documents * chunksPerDocument, index.segmentCount(),
                     (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
-            out.printf("| question embedded by | questions | client threads | requests | requests/s | p50 ms | p99 ms |%n");
+            out.printf("| question embedded by | questions | client threads | requests | answered with citations | requests/s | p50 ms | p99 ms |%n");
             Result result = null;
             Embedder model = OnnxEmbedder.load(work.resolve("djl"));
             for (Row row : List.of(new Row("the ONNX model", model, false), new Row("the ONNX model", model, true),
@@ -108,9 +115,9 @@ public final class ChatLoadBench {
                 }
                 Result r = measure(chat, users, seconds, threads, questions);
                 result = result == null ? r : result;
-                out.printf("| %-20s | %-27s | %14d | %8d | %10.1f | %6.1f | %6.1f |%n", row.name(),
+                out.printf("| %-20s | %-27s | %14d | %8d | %22.1f%% | %10.1f | %6.1f | %6.1f |%n", row.name(),
                         row.repeated() ? "50 repeated (cache hits)" : "all distinct (cache misses)", threads,
-                        r.requests(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
+                        r.requests(), 100 * r.citedShare(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
             }
             return result;
         } finally {
@@ -154,6 +161,7 @@ public final class ChatLoadBench {
     private static Result measure(ChatService chat, List<String> users, int seconds, int threads, Questions questions)
             throws Exception {
         ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger cited = new java.util.concurrent.atomic.AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -161,8 +169,11 @@ public final class ChatLoadBench {
             clients.add(new Thread(() -> {
                 while (System.nanoTime() < end) {
                     long s = System.nanoTime();
-                    ask(chat, users, random, questions);
+                    boolean withCitations = ask(chat, users, random, questions);
                     nanos.add(System.nanoTime() - s);
+                    if (withCitations) {
+                        cited.incrementAndGet();
+                    }
                 }
             }, "chat-client-" + t));
         }
@@ -175,15 +186,17 @@ public final class ChatLoadBench {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;
         return new Result(n, n / elapsed, n == 0 ? 0 : sorted[n / 2] / 1e6,
-                n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
+                n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6,
+                n == 0 ? 0 : cited.get() / (double) n);
     }
 
-    private static void ask(ChatService chat, List<String> users, Random random, Questions questions) {
+    /** @return whether the answer cites at least one source, i.e. retrieval found readable chunks */
+    private static boolean ask(ChatService chat, List<String> users, Random random, Questions questions) {
         String user = users.get(random.nextInt(users.size()));
         String question = questions.next(random);
         Caller caller = new Caller("123456789012", "arn:aws:sts::123456789012:assumed-role/web/" + user,
                 "AROABENCH:" + user, "arn:aws:iam::123456789012:role/web", Map.of("Email", user), null);
-        chat.chatSync(caller, "us-east-1", APP, null, ChatInput.ask(question));
+        return !chat.chatSync(caller, "us-east-1", APP, null, ChatInput.ask(question)).sourceAttributions().isEmpty();
     }
 
     /** Application (auto-subscribe), index, retriever, and the groups, through the store as the API writes them. */
@@ -223,10 +236,7 @@ public final class ChatLoadBench {
         long start = System.nanoTime();
         for (int d = 0; d < documents; d++) {
             String documentId = "doc-" + d;
-            String group = "group:team-" + random.nextInt(GROUPS);
-            Set<String> deny = random.nextInt(20) == 0 ? Set.of("user:user" + random.nextInt(USERS) + "@bench.example")
-                    : Set.of();
-            AclTerms acl = new AclTerms(deny, List.of(Set.of(group)));
+            AclTerms acl = AclCompiler.compile(accessControl(random), null);
             List<IndexedChunk> chunks = new ArrayList<>();
             for (int i = 0; i < chunksPerDocument; i++) {
                 StringBuilder text = new StringBuilder();
@@ -248,6 +258,22 @@ public final class ChatLoadBench {
                 }
             }
         }
+    }
+
+    /**
+     * A document's access configuration as BatchPutDocument carries it — ALLOW one team's group, and
+     * for one document in twenty DENY one user — compiled into index terms by the production
+     * {@link AclCompiler}, so the terms are exactly those a user's principals are matched against.
+     */
+    private static AccessControl accessControl(Random random) {
+        List<Principal> principals = new ArrayList<>();
+        principals.add(new Principal(PrincipalType.GROUP, "team-" + random.nextInt(GROUPS), Access.ALLOW,
+                AccessControl.MembershipType.INDEX));
+        if (random.nextInt(20) == 0) {
+            principals.add(new Principal(PrincipalType.USER, "user" + random.nextInt(USERS) + "@bench.example",
+                    Access.DENY, AccessControl.MembershipType.INDEX));
+        }
+        return new AccessControl(List.of(new ControlList(principals, MemberRelation.OR)), MemberRelation.OR);
     }
 
     private static float[] unitVector(Random random) {
