@@ -91,7 +91,7 @@ public final class ChatLoadBench {
         }
         Path work = Files.createTempDirectory("quire-chat-bench");
         try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(work.resolve("db"));
-             LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"))) {
+             LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"), null)) {
             Random random = new Random(42);
             List<String> users = provision(store, random);
             long start = System.nanoTime();
