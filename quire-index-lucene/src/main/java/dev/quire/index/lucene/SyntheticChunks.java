@@ -52,6 +52,21 @@ public final class SyntheticChunks {
                 new AclTerms(deny, List.of(clause)), Instant.EPOCH);
     }
 
+    /**
+     * {@code sentences} sentences of {@code wordsPerSentence} Zipf-distributed words ("w17 w3 w940.")
+     * from the same vocabulary as the chunks: text with the term statistics of real prose (a few words
+     * everywhere, most words rare), for benchmarks that need sentences, such as answering.
+     */
+    public static String zipfSentences(RandomGenerator random, int sentences, int wordsPerSentence) {
+        StringBuilder text = new StringBuilder(sentences * wordsPerSentence * 6);
+        for (int s = 0; s < sentences; s++) {
+            for (int w = 0; w < wordsPerSentence; w++) {
+                text.append('w').append(word(random)).append(w == wordsPerSentence - 1 ? ". " : " ");
+            }
+        }
+        return text.toString();
+    }
+
     /** A user in {@code buckets} bucket groups and "staff": reads about buckets% of the chunks. */
     public static Set<String> readerOf(int buckets) {
         List<String> p = new ArrayList<>(List.of("user:reader-" + buckets + "@example.com", "group:staff"));

@@ -18,6 +18,7 @@ import dev.quire.core.retrieval.PermissionAwareRetriever;
 import dev.quire.embed.onnx.OnnxEmbedder;
 import dev.quire.extract.tika.TikaTextExtractor;
 import dev.quire.index.lucene.LuceneSearchIndex;
+import dev.quire.index.lucene.SyntheticChunks;
 import dev.quire.spi.embed.Embedder;
 import dev.quire.spi.identity.Caller;
 import dev.quire.spi.search.AclTerms;
@@ -49,8 +50,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the H2 store, the real ONNX model embedding the question, hybrid Lucene search with the ACL
  * inside the query, the extractive answerer, the conversation written to H2) over an on-disk index
  * of {@code documents} documents of {@code chunksPerDocument} chunks. The chunks are written straight
- * into the search index (then compacted, as the server does once writes pause) — random
- * vocabulary, random unit vectors made WITHOUT the model, each document readable by one of
+ * into the search index (then compacted, as the server does once writes pause) — six sentences of
+ * Zipf-distributed words from a 20,000-word vocabulary ({@link SyntheticChunks#zipfSentences}, the
+ * term statistics of prose; questions ask about moderately common words), random unit vectors made WITHOUT the model, each document readable by one of
  * {@value #GROUPS} groups (one in twenty also denying a user) — and users belong to
  * {@value #GROUPS_PER_USER} groups, so each reads ~10%. Measured twice on the same index: with the
  * question embedded by the ONNX model (production) with every question distinct, so the retriever's
@@ -93,9 +95,10 @@ public final class ChatLoadBench {
         try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(work.resolve("db"));
              LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"), null)) {
             Random random = new Random(42);
-            List<String> users = provision(store, random);
+            Topics topics = new Topics();
+            List<String> users = provision(store, random, topics);
             long start = System.nanoTime();
-            fill(out, index, documents, chunksPerDocument, random);
+            fill(out, index, documents, chunksPerDocument, random, topics);
             index.compact(); // the steady state: the server compacts its index once writes pause
             out.printf("ChatSync in-process: %,d documents of %d chunks (%,d chunks) written straight into Lucene and"
                     + " compacted into %d segment(s) in %.0f s; chunk vectors are random, made WITHOUT the model;"
@@ -109,7 +112,7 @@ public final class ChatLoadBench {
                     new Row("hashing (no model)", new HashingEmbedder(DIM), false))) {
                 // A fresh service per row: its question-embedding cache starts empty.
                 ChatService chat = chatService(store, index, row.embedder());
-                Questions questions = new Questions(row.repeated());
+                Questions questions = new Questions(row.repeated(), topics);
                 for (int i = 0; i < Math.min(50, 10 * seconds); i++) {
                     ask(chat, users, new Random(i), questions); // warm-up: JIT, model, first conversations, the cache
                 }
@@ -137,23 +140,61 @@ public final class ChatLoadBench {
     }
 
     /**
+     * What users ask about: a few sentences of each group's documents, and each user's groups, so that a
+     * question names words of a document its asker may read (as real users ask about their own content).
+     */
+    private static final class Topics {
+        private static final int SENTENCES_PER_GROUP = 20;
+        final List<List<String>> sentencesOfGroup = new ArrayList<>();
+        final Map<String, List<Integer>> groupsOfUser = new java.util.HashMap<>();
+
+        Topics() {
+            for (int g = 0; g < GROUPS; g++) {
+                sentencesOfGroup.add(new ArrayList<>());
+            }
+        }
+
+        void remember(int group, String text) {
+            List<String> sentences = sentencesOfGroup.get(group);
+            if (sentences.size() < SENTENCES_PER_GROUP) {
+                sentences.add(text.substring(0, text.indexOf('.')));
+            }
+        }
+
+        /** Three words of a sentence the user may read. */
+        String wordsFor(String user, Random random) {
+            List<String> sentences = groupsOfUser.get(user).stream().map(sentencesOfGroup::get)
+                    .filter(list -> !list.isEmpty()).flatMap(List::stream).toList();
+            if (sentences.isEmpty()) {
+                return SyntheticChunks.queryText(random).trim(); // a tiny index: none of their groups has a document
+            }
+            String[] words = sentences.get(random.nextInt(sentences.size())).split(" ");
+            StringBuilder picked = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                picked.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            return picked.toString();
+        }
+    }
+
+    /**
      * The questions of one row: either every question distinct (a sequence number makes sure, so the
      * question-embedding cache never hits) or drawn from a fixed pool of 50 (so, after warm-up, it
      * always hits): the two ends between which real traffic lies.
      */
     private static final class Questions {
         private final boolean repeated;
+        private final Topics topics;
         private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
-        Questions(boolean repeated) {
+        Questions(boolean repeated, Topics topics) {
             this.repeated = repeated;
+            this.topics = topics;
         }
 
-        String next(Random random) {
-            Random words = repeated ? new Random(random.nextInt(50)) : random;
-            String[] w = IngestThroughput.WORDS;
-            String question = "What is our " + w[20 + words.nextInt(w.length - 20)] + " "
-                    + w[20 + words.nextInt(w.length - 20)] + " policy for the " + w[20 + words.nextInt(w.length - 20)];
+        String next(String user, Random random) {
+            Random words = repeated ? new Random(user.hashCode() * 31L + random.nextInt(50)) : random;
+            String question = "What is our " + topics.wordsFor(user, words) + " policy";
             return repeated ? question + "?" : question + ", case " + sequence.incrementAndGet() + "?";
         }
     }
@@ -193,14 +234,14 @@ public final class ChatLoadBench {
     /** @return whether the answer cites at least one source, i.e. retrieval found readable chunks */
     private static boolean ask(ChatService chat, List<String> users, Random random, Questions questions) {
         String user = users.get(random.nextInt(users.size()));
-        String question = questions.next(random);
+        String question = questions.next(user, random);
         Caller caller = new Caller("123456789012", "arn:aws:sts::123456789012:assumed-role/web/" + user,
                 "AROABENCH:" + user, "arn:aws:iam::123456789012:role/web", Map.of("Email", user), null);
         return !chat.chatSync(caller, "us-east-1", APP, null, ChatInput.ask(question)).sourceAttributions().isEmpty();
     }
 
     /** Application (auto-subscribe), index, retriever, and the groups, through the store as the API writes them. */
-    private static List<String> provision(JdbcMetadataStore store, Random random) {
+    private static List<String> provision(JdbcMetadataStore store, Random random, Topics topics) {
         store.insert(Applications.KIND, APP, "", "{\"applicationId\":\"" + APP + "\",\"status\":\"ACTIVE\","
                 + "\"identityType\":\"AWS_IAM_IDP_OIDC\",\"autoSubscribe\":\"ENABLED\"}");
         store.insert(ResourceGuard.INDEX_KIND, INDEX, Scopes.application(APP), "{\"indexId\":\"" + INDEX + "\"}");
@@ -220,6 +261,7 @@ public final class ChatLoadBench {
                 groups.add(random.nextInt(GROUPS));
             }
             groups.forEach(g -> membersOf.get(g).add(user));
+            topics.groupsOfUser.put(user, List.copyOf(groups));
         }
         Groups groups = new Groups(store, Clock.systemUTC());
         for (int g = 0; g < GROUPS; g++) {
@@ -230,23 +272,19 @@ public final class ChatLoadBench {
     }
 
     private static void fill(PrintStream out, LuceneSearchIndex index, int documents, int chunksPerDocument,
-                             Random random) {
-        String[] w = IngestThroughput.WORDS;
+                             Random random, Topics topics) {
         List<DocumentChunks> batch = new ArrayList<>();
         long start = System.nanoTime();
         for (int d = 0; d < documents; d++) {
             String documentId = "doc-" + d;
-            AclTerms acl = AclCompiler.compile(accessControl(random), null);
+            int group = random.nextInt(GROUPS);
+            AclTerms acl = AclCompiler.compile(accessControl(group, random), null);
             List<IndexedChunk> chunks = new ArrayList<>();
             for (int i = 0; i < chunksPerDocument; i++) {
-                StringBuilder text = new StringBuilder();
-                for (int s = 0; s < 6; s++) {
-                    for (int k = 0; k < 12; k++) {
-                        text.append(w[random.nextInt(w.length)]).append(k == 11 ? ". " : " ");
-                    }
-                }
+                String text = SyntheticChunks.zipfSentences(random, 6, 12);
+                topics.remember(group, text);
                 chunks.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + i, i,
-                        "Handbook " + documentId, List.of("Section " + i), text.toString(),
+                        "Handbook " + documentId, List.of("Section " + i), text,
                         "https://intranet.example/" + documentId, null, Map.of(), unitVector(random), acl, Instant.EPOCH));
             }
             batch.add(new DocumentChunks(APP, INDEX, documentId, chunks));
@@ -265,9 +303,9 @@ public final class ChatLoadBench {
      * for one document in twenty DENY one user — compiled into index terms by the production
      * {@link AclCompiler}, so the terms are exactly those a user's principals are matched against.
      */
-    private static AccessControl accessControl(Random random) {
+    private static AccessControl accessControl(int group, Random random) {
         List<Principal> principals = new ArrayList<>();
-        principals.add(new Principal(PrincipalType.GROUP, "team-" + random.nextInt(GROUPS), Access.ALLOW,
+        principals.add(new Principal(PrincipalType.GROUP, "team-" + group, Access.ALLOW,
                 AccessControl.MembershipType.INDEX));
         if (random.nextInt(20) == 0) {
             principals.add(new Principal(PrincipalType.USER, "user" + random.nextInt(USERS) + "@bench.example",
