@@ -155,13 +155,22 @@ public final class DevIdp implements AutoCloseable {
 
     /** Makes a base64 SAMLResponse without a browser, as the IdP-initiated flow would post it. */
     public String samlResponseFor(String username, String spEntityId, String acsUrl) {
+        return samlResponseFor(username, spEntityId, acsUrl, null);
+    }
+
+    /**
+     * Makes a base64 SAMLResponse without a browser, as the SP-initiated flow would post it in answer
+     * to the AuthnRequest whose ID is {@code inResponseTo} (on the Response and its
+     * SubjectConfirmationData); null makes it IdP-initiated.
+     */
+    public String samlResponseFor(String username, String spEntityId, String acsUrl, String inResponseTo) {
         IdpContext idp = started();
         DevUser user = requireUser(idp, username);
         DevSamlServiceProvider sp = idp.serviceProviders.get(spEntityId);
         if (sp == null || !sp.allowsAcs(acsUrl)) {
             throw new IllegalArgumentException("unknown service provider or ACS URL not allowed: " + spEntityId + " " + acsUrl);
         }
-        return idp.samlResponses.signedResponse(user, sp, acsUrl, null, "idx_" + Secrets.token());
+        return idp.samlResponses.signedResponse(user, sp, acsUrl, inResponseTo, "idx_" + Secrets.token());
     }
 
     private static DevUser requireUser(IdpContext idp, String username) {

@@ -151,7 +151,8 @@ public final class LoginCommand implements Callable<Integer> {
     private Credentials samlLogin() {
         SamlOptions o = samlOptions;
         require(o.idpUrl, "--idp-url");
-        URI signInUrl = o.spInitiated ? AuthnRequests.signInUrl(o.idpUrl, o.acsUrl.toString()) : o.idpUrl;
+        AuthnRequests.SpInitiated sp = o.spInitiated ? AuthnRequests.start(o.idpUrl, o.acsUrl.toString()) : null;
+        URI signInUrl = sp != null ? sp.signInUrl() : o.idpUrl;
         SamlPasswordLogin.SamlPost post;
         if (o.browser) {
             if (user != null || password != null) {
@@ -161,6 +162,9 @@ public final class LoginCommand implements Callable<Integer> {
         } else {
             require(user, "--user");
             post = new SamlPasswordLogin().signIn(signInUrl, user, password());
+        }
+        if (sp != null) {
+            AuthnRequests.requireAnswers(post.samlResponse(), sp.requestId());
         }
         SamlRoles.RolePair pair = SamlRoles.choose(SamlRoles.offered(post.samlResponse()), roleArn, o.principalArn);
         try (StsClient sts = ApiClients.anonymousSts(endpoint())) {

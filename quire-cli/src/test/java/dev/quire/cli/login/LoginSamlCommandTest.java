@@ -133,6 +133,32 @@ class LoginSamlCommandTest {
         assertThat(value(text, "AWS_SESSION_TOKEN")).isNotEmpty();
     }
 
+    /** The command knows the ID of the AuthnRequest it sent; an answer to another one never reaches STS. */
+    @Test
+    void spInitiatedRefusesAnAnswerToAnotherRequest() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream told = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> {
+            CommandLine cmd = new CommandLine(new LoginCommand(print(out), print(told)));
+            cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+            return cmd.execute("--saml", "--browser", "--sp-initiated", "--endpoint", server.endpoint().toString(),
+                    "--idp-url", idp.samlSsoUrl(), "--acs-url", localAcs(), "--timeout", "60");
+        });
+        awaitText(told, "&RelayState=");
+        String printedUrl = told.toString(StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> l.startsWith(idp.samlSsoUrl() + "?SAMLRequest=")).findFirst().orElseThrow();
+        String relayState = printedUrl.substring(printedUrl.indexOf("&RelayState=") + "&RelayState=".length());
+        // Signed by the IdP and addressed to this ACS (the role trusts it), but for another AuthnRequest.
+        String answer = idp.samlResponseFor("ada", SP, localAcs(), "_another-request");
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(formPost(URI.create(localAcs()),
+                Map.of("SAMLResponse", answer, "RelayState", relayState)), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(login.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8)).isNotZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("AWS_ACCESS_KEY_ID");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("answers another request", "_another-request");
+    }
+
     @Test
     void aWrongPasswordGetsNoCredentials() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

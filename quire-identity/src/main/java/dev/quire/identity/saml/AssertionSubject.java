@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Set;
 import org.w3c.dom.Element;
 
-/** The Subject and Conditions of a signed assertion, checked against the clock and the accepted audiences. */
+/**
+ * The Subject and Conditions of a signed assertion, checked against the clock and the accepted
+ * audiences. {@code inResponseTo} is the bearer SubjectConfirmationData's (null when absent): only
+ * the service provider that sent the request can judge it.
+ */
 record AssertionSubject(String nameId, String nameIdFormat, String subjectType, String recipient,
-                        List<String> audiences, Instant notOnOrAfter) {
+                        List<String> audiences, Instant notOnOrAfter, String inResponseTo) {
 
     static AssertionSubject read(Element assertion, Instant now, Set<String> acceptedAudiences) throws SamlException {
         Element subject = SecureXml.requiredChild(assertion, ASSERTION_NS, "Subject");
@@ -43,7 +47,8 @@ record AssertionSubject(String nameId, String nameIdFormat, String subjectType, 
                 ? conditionsNotOnOrAfter : confirmationNotOnOrAfter;
 
         List<String> audiences = audiences(conditions, acceptedAudiences);
-        return new AssertionSubject(nameId, format, subjectType(format), recipient, audiences, notOnOrAfter);
+        return new AssertionSubject(nameId, format, subjectType(format), recipient, audiences, notOnOrAfter,
+                SecureXml.optionalAttribute(confirmationData, "InResponseTo"));
     }
 
     /** AWS's SubjectType: the short name for persistent and transient, the full format URI otherwise. */
@@ -57,7 +62,7 @@ record AssertionSubject(String nameId, String nameIdFormat, String subjectType, 
         return format;
     }
 
-    private static Element bearerConfirmationData(Element subject) throws SamlException {
+    static Element bearerConfirmationData(Element subject) throws SamlException {
         List<Element> bearers = new ArrayList<>();
         for (Element confirmation : SecureXml.children(subject, ASSERTION_NS, "SubjectConfirmation")) {
             if (SamlNames.CM_BEARER.equals(confirmation.getAttributeNS(null, "Method"))) {

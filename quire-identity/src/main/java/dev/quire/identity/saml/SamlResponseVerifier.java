@@ -85,10 +85,11 @@ public final class SamlResponseVerifier {
         return new VerifiedSamlAssertion(issuer, assertionId, subject.nameId(), subject.nameIdFormat(),
                 subject.subjectType(), subject.recipient(), subject.audiences(), subject.notOnOrAfter(),
                 attributes.all(), attributes.roles(), attributes.roleSessionName(), attributes.principalTags(),
-                attributes.transitiveTagKeys(), attributes.sessionDurationSeconds(), attributes.sourceIdentity());
+                attributes.transitiveTagKeys(), attributes.sessionDurationSeconds(), attributes.sourceIdentity(),
+                new InResponseTo(SecureXml.optionalAttribute(response, "InResponseTo"), subject.inResponseTo()));
     }
 
-    private static byte[] decode(String base64) throws SamlException {
+    static byte[] decode(String base64) throws SamlException {
         if (base64 == null || base64.isBlank()) {
             throw SamlException.invalid("empty SAMLResponse");
         }

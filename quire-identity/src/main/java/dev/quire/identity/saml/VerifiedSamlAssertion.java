@@ -20,7 +20,8 @@ import java.util.Objects;
  * Conditions audiences (one of them was accepted). {@code notOnOrAfter} is the earliest of the
  * Conditions and SubjectConfirmationData limits. {@code attributes} holds every attribute by Name;
  * the AWS ones are also parsed into the typed fields. {@code sessionDurationSeconds} and
- * {@code sourceIdentity} are null when absent.
+ * {@code sourceIdentity} are null when absent. {@code inResponseTo} names the AuthnRequest the
+ * response answers ({@link InResponseTo#NONE} when IdP-initiated); verification does not judge it.
  */
 public record VerifiedSamlAssertion(
         String issuer,
@@ -37,7 +38,8 @@ public record VerifiedSamlAssertion(
         Map<String, String> principalTags,
         List<String> transitiveTagKeys,
         Integer sessionDurationSeconds,
-        String sourceIdentity) {
+        String sourceIdentity,
+        InResponseTo inResponseTo) {
 
     public VerifiedSamlAssertion {
         Objects.requireNonNull(issuer, "issuer");
@@ -48,6 +50,7 @@ public record VerifiedSamlAssertion(
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(notOnOrAfter, "notOnOrAfter");
         Objects.requireNonNull(roleSessionName, "roleSessionName");
+        Objects.requireNonNull(inResponseTo, "inResponseTo");
         audiences = List.copyOf(audiences);
         Map<String, List<String>> attributesCopy = new LinkedHashMap<>();
         attributes.forEach((name, values) -> attributesCopy.put(name, List.copyOf(values)));

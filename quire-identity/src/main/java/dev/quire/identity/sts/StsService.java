@@ -106,7 +106,7 @@ public final class StsService {
         IssuedSession session = credentials.issue(role, assertion.roleSessionName(), assertion.principalTags(),
                 assertion.transitiveTagKeys(), assertion.sourceIdentity(), provider.arn(), now(), duration);
         return new SamlSession(session, assertion.nameId(), assertion.subjectType(), assertion.issuer(),
-                assertion.recipient(), nameQualifier);
+                assertion.recipient(), nameQualifier, assertion.inResponseTo());
     }
 
     /** AssumeRole by a signed caller: root, or a role session (chaining keeps transitive tags, max 1 h). */

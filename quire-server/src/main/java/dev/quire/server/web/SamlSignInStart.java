@@ -32,20 +32,25 @@ final class SamlSignInStart {
         this.iam = iam;
     }
 
-    /** The URL to send the browser to; {@code requestId} and {@code now} go into an AuthnRequest if one is needed. */
-    String url(WebTarget t, String authenticationUrl, String requestId, Instant now) {
-        String arn = t.app().iamIdentityProviderArn();
-        Set<String> ssoEndpoints = iam.samlProviderByArn(arn == null ? "" : arn)
-                .map(SamlProviderRecord::metadataDocument).map(SamlSignInStart::redirectBindingLocations).orElse(Set.of());
-        if (!ssoEndpoints.contains(authenticationUrl)) {
-            return authenticationUrl;
-        }
-        return SamlAuthnRequest.redirectUrl(authenticationUrl, authnRequest(requestId, now, authenticationUrl,
-                WebLogin.samlAcs(t)));
+    /**
+     * Where to send the browser, and the ID of the AuthnRequest sent with it (null when the sign-in is
+     * IdP-initiated): the ACS must then see that ID come back from this browser.
+     */
+    record Start(String url, String requestId) {
     }
 
-    static String authnRequest(String id, Instant now, String destination, String acsUrl) {
-        return SamlAuthnRequest.xml("_" + id, now, SP_ENTITY_ID, destination, acsUrl, null);
+    /** {@code random} and {@code now} go into an AuthnRequest if one is needed. */
+    Start start(WebTarget t, String authenticationUrl, String random, Instant now) {
+        String arn = t.app().iamIdentityProviderArn();
+        Set<String> ssoEndpoints = iam.samlProviderByArn(arn == null ? "" : arn)
+                .map(SamlProviderRecord::metadataDocument).map(SamlSignInStart::redirectBindingLocations)
+                .orElse(Set.of());
+        if (!ssoEndpoints.contains(authenticationUrl)) {
+            return new Start(authenticationUrl, null);
+        }
+        String requestId = "_" + random; // an xs:ID may not start with a digit or '-'
+        return new Start(SamlAuthnRequest.redirectUrl(authenticationUrl, SamlAuthnRequest.xml(requestId, now,
+                SP_ENTITY_ID, authenticationUrl, WebLogin.samlAcs(t), null)), requestId);
     }
 
     /** The HTTP-Redirect SingleSignOnService locations of IdP metadata (none if it cannot be read). */

@@ -86,6 +86,17 @@ final class WebHttp {
                 + "; Max-Age=" + Math.max(0, maxAgeSeconds);
     }
 
+    /**
+     * For a cookie that must come back on the IdP's cross-site POST to the ACS: over https
+     * {@code SameSite=None; Secure}, since a Lax cookie is not sent on a cross-site POST. Over plain
+     * http browsers refuse {@code SameSite=None} without {@code Secure}, so it stays Lax: it then comes
+     * back only from an IdP on the same site (same scheme and host, any port), as in local setups.
+     */
+    static String setCrossSiteCookie(String name, String value, String path, boolean secure, long maxAgeSeconds) {
+        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=" + (secure ? "None; Secure" : "Lax")
+                + "; Max-Age=" + Math.max(0, maxAgeSeconds);
+    }
+
     static Map<String, String> form(String encoded) {
         Map<String, String> out = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {

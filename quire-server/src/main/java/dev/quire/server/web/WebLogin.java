@@ -21,12 +21,15 @@ import java.util.Optional;
  * Signing in and out of a hosted web experience. OIDC: authorization code with state (bound to a
  * pre-login cookie), nonce and PKCE; the client secret comes from the web experience's Secrets
  * Manager secret, read only when its secretsRole is allowed to. SAML: the IdP posts the response
- * to {@code <endpoint>saml}, IdP-initiated or after an AuthnRequest (see {@link SamlSignInStart}).
- * Both end in the STS call the API uses, with the web experience's role.
+ * to {@code <endpoint>saml}, IdP-initiated or after an AuthnRequest (see {@link SamlSignInStart});
+ * a response naming a request (InResponseTo) must name the one bound to this browser's SAML request
+ * cookie, once. Both end in the STS call the API uses, with the web experience's role.
  */
 final class WebLogin {
     static final String SESSION_COOKIE = "quire_session";
     static final String LOGIN_COOKIE = "quire_login";
+    /** Holds (an opaque handle to) the ID of the AuthnRequest an SP-initiated SAML sign-in sent. */
+    static final String SAML_REQUEST_COOKIE = "quire_saml_request";
     /** The page a browser lands on after signing out when the IdP has no logout endpoint to visit. */
     static final String SIGNED_OUT = "signed-out";
 
@@ -56,7 +59,7 @@ final class WebLogin {
             return WebHttp.text(503, "This web experience has no identity provider configured yet.");
         }
         if (idp.saml()) {
-            return WebHttp.redirect(samlStart.url(t, idp.samlAuthenticationUrl(), sessions.randomToken(), sessions.now()));
+            return samlBegin(t, idp.samlAuthenticationUrl());
         }
         OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
         WebSessions.PendingLogin login = new WebSessions.PendingLogin(t.id(), sessions.randomToken(),
@@ -123,7 +126,58 @@ final class WebLogin {
         if (!samlAcs(t).equals(saml.audience())) {
             return failed(t, 403, "The SAML response is addressed to " + saml.audience() + ", not to " + samlAcs(t) + ".");
         }
-        return signedIn(t, saml.session(), null);
+        if (saml.inResponseTo().unsolicited()) {
+            return signedIn(t, saml.session(), null); // IdP-initiated, as Amazon Q Business accepts it
+        }
+        // It answers an AuthnRequest: one this browser was sent with and has not yet brought back
+        // (SAML Web Browser SSO profile §4.1.4.3), else a response meant for someone else's sign-in,
+        // or for another SP's request, would sign this browser in.
+        Optional<WebSessions.PendingSamlRequest> bound = sessions
+                .takeSamlRequest(WebHttp.cookie(request, SAML_REQUEST_COOKIE))
+                .filter(p -> p.webExperienceId().equals(t.id()));
+        if (!saml.inResponseTo().consistent()) {
+            return samlFailed(t, "The SAML response and its assertion answer different requests.");
+        }
+        if (bound.isEmpty()) {
+            return samlFailed(t, "The SAML response answers a sign-in request that was not started in this browser"
+                    + " (or was already answered, or expired).");
+        }
+        if (!saml.inResponseTo().answers(bound.get().requestId())) {
+            return samlFailed(t, "The SAML response answers another sign-in request than the one"
+                    + " started in this browser.");
+        }
+        WireResponse r = signedIn(t, saml.session(), null);
+        r.headers().add("Set-Cookie", clearSamlRequestCookie(t));
+        return r;
+    }
+
+    /** Sends the browser to the IdP; an SP-initiated start binds its AuthnRequest ID to this browser. */
+    private WireResponse samlBegin(WebTarget t, String authenticationUrl) {
+        SamlSignInStart.Start start = samlStart.start(t, authenticationUrl, sessions.randomToken(), sessions.now());
+        WireResponse r = WebHttp.redirect(start.url());
+        if (start.requestId() != null) {
+            String cookie = sessions.bindSamlRequest(t.app().applicationId(),
+                    new WebSessions.PendingSamlRequest(t.id(), start.requestId(), sessions.loginDeadline()));
+            // Only the ACS needs it, and it must come back on the IdP's cross-site POST there.
+            r.headers().add("Set-Cookie", WebHttp.setCrossSiteCookie(SAML_REQUEST_COOKIE, cookie, samlAcsPath(t),
+                    t.secure(), WebSessions.LOGIN_TTL_SECONDS));
+        }
+        return r;
+    }
+
+    private WireResponse samlFailed(WebTarget t, String message) {
+        WireResponse r = failed(t, 400, message);
+        r.headers().add("Set-Cookie", clearSamlRequestCookie(t));
+        return r;
+    }
+
+    private static String clearSamlRequestCookie(WebTarget t) {
+        return WebHttp.setCrossSiteCookie(SAML_REQUEST_COOKIE, "", samlAcsPath(t), t.secure(), 0);
+    }
+
+    /** e.g. {@code /web/<id>/saml}: the SAML request cookie goes to the ACS only. */
+    static String samlAcsPath(WebTarget t) {
+        return t.path() + "saml";
     }
 
     /** The web experience's assertion consumer service: {@code <defaultEndpoint>saml}. */

@@ -21,11 +21,14 @@ import java.util.Optional;
  * value; the store id is its SHA-256, so a leaked store row cannot be replayed as a cookie. The
  * session's credentials never leave the server: only the claims needed to act as the caller are
  * kept, and the secret access key is not stored at all. Pending logins (state, nonce, PKCE
- * verifier) are kept the same way under kind {@value #LOGIN_KIND}.
+ * verifier) are kept the same way under kind {@value #LOGIN_KIND}, and the AuthnRequest ID of an
+ * SP-initiated SAML sign-in under {@value #SAML_REQUEST_KIND}: both are one-use and expire after
+ * {@value #LOGIN_TTL_SECONDS} s.
  */
 final class WebSessions {
     static final String KIND = "web-session";
     static final String LOGIN_KIND = "web-login";
+    static final String SAML_REQUEST_KIND = "web-saml-request";
     static final long LOGIN_TTL_SECONDS = 600;
 
     /** What a signed-in browser session may act as. */
@@ -34,8 +37,18 @@ final class WebSessions {
                    String csrfToken, String idToken) {
     }
 
+    /** Something a browser started and must bring back once, before it expires. */
+    interface Pending {
+        Instant expiresAt();
+    }
+
     /** A login in flight, bound to the pre-login cookie. */
-    record PendingLogin(String webExperienceId, String state, String nonce, String codeVerifier, Instant expiresAt) {
+    record PendingLogin(String webExperienceId, String state, String nonce, String codeVerifier, Instant expiresAt)
+            implements Pending {
+    }
+
+    /** The ID of the AuthnRequest an SP-initiated SAML sign-in sent, bound to the browser that was sent with it. */
+    record PendingSamlRequest(String webExperienceId, String requestId, Instant expiresAt) implements Pending {
     }
 
     private final MetadataStore store;
@@ -82,21 +95,43 @@ final class WebSessions {
 
     /** Starts a login: returns the pre-login cookie value; the record holds state, nonce and verifier. */
     String beginLogin(String applicationId, PendingLogin login) {
-        String cookie = randomToken();
-        store.insert(LOGIN_KIND, storeId(cookie), "app/" + applicationId, write(login));
-        return cookie;
+        return begin(LOGIN_KIND, applicationId, login);
     }
 
     /** Takes (and deletes: one use only) the pending login bound to this cookie, if still fresh. */
     Optional<PendingLogin> takeLogin(String cookie) {
+        return take(LOGIN_KIND, cookie, PendingLogin.class);
+    }
+
+    /** Binds an SP-initiated SAML request to a browser: returns the binding cookie's value. */
+    String bindSamlRequest(String applicationId, PendingSamlRequest request) {
+        return begin(SAML_REQUEST_KIND, applicationId, request);
+    }
+
+    /** Takes (and deletes: one use only) the SAML request bound to this cookie, if still fresh. */
+    Optional<PendingSamlRequest> takeSamlRequest(String cookie) {
+        return take(SAML_REQUEST_KIND, cookie, PendingSamlRequest.class);
+    }
+
+    private String begin(String kind, String applicationId, Pending pending) {
+        String cookie = randomToken();
+        store.insert(kind, storeId(cookie), "app/" + applicationId, write(pending));
+        return cookie;
+    }
+
+    /**
+     * The browser holds only the random value; a cookie it altered hashes to no record. Deleting
+     * before reading on means two requests racing with one cookie cannot both have it.
+     */
+    private <T extends Pending> Optional<T> take(String kind, String cookie, Class<T> type) {
         if (cookie == null || cookie.length() != 43) {
             return Optional.empty();
         }
-        Optional<StoredEntity> e = store.get(LOGIN_KIND, storeId(cookie));
-        if (e.isEmpty() || !store.delete(LOGIN_KIND, storeId(cookie))) {
+        Optional<StoredEntity> e = store.get(kind, storeId(cookie));
+        if (e.isEmpty() || !store.delete(kind, storeId(cookie))) {
             return Optional.empty();
         }
-        PendingLogin p = read(e.get().json(), PendingLogin.class);
+        T p = read(e.get().json(), type);
         return clock.instant().isBefore(p.expiresAt()) ? Optional.of(p) : Optional.empty();
     }
 
