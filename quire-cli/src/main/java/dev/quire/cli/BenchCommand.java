@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "  embeddings     raw throughput of the in-process embedding model",
                 "  quality        Recall@5 / MRR on the python3.11-doc library pages (see --files, --html-dir)",
                 "  ingest         SearchIndexer chunks/s next to the raw model (see --files: pages of 1,500 words)",
-                "  chat           ChatSync in-process over --documents x --chunks-per-document with random ACLs (see --threads)",
+                "  chat           ChatSync in-process over --documents x --chunks-per-document with random ACLs (see --threads, --index-dir)",
                 "  retrieval      ACL-filtered BM25/kNN/hybrid latency over a reusable on-disk index"
                         + " (its own options: quire bench retrieval --help)"})
 final class BenchCommand implements Runnable {
@@ -50,6 +50,11 @@ final class BenchCommand implements Runnable {
             description = "Chunks of each document for 'chat' (default: ${DEFAULT-VALUE}).")
     int chunksPerDocument;
 
+    @Option(names = "--index-dir", description = {"For 'chat': keep the index in this directory and reuse it on the"
+            + " next run with the same --documents and --chunks-per-document (filling 200,000 chunks takes ~10 minutes)."
+            + " Default: a temporary index, deleted afterwards."})
+    java.nio.file.Path indexDir;
+
     @Override
     public void run() {
         if (which == null) {
@@ -64,7 +69,7 @@ final class BenchCommand implements Runnable {
                 case "embeddings" -> EmbeddingBench.run(System.out, Math.max(50, seconds * 40));
                 case "quality" -> RetrievalQuality.run(System.out, htmlDir, files == null ? Integer.MAX_VALUE : files);
                 case "ingest" -> IngestThroughput.run(System.out, files == null ? 40 : files, 1_500, 2);
-                case "chat" -> ChatLoadBench.run(System.out, documents, chunksPerDocument, seconds, threads);
+                case "chat" -> ChatLoadBench.run(System.out, documents, chunksPerDocument, seconds, threads, indexDir);
                 default -> throw new IllegalArgumentException("Unknown benchmark '" + which
                         + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat, retrieval.");
             }

@@ -88,23 +88,41 @@ public final class ChatLoadBench {
 
     public static Result run(PrintStream out, int documents, int chunksPerDocument, int seconds, int threads)
             throws Exception {
+        return run(out, documents, chunksPerDocument, seconds, threads, null);
+    }
+
+    /**
+     * @param indexDir where to keep the index between runs (null: a temporary one); an index this
+     *                 benchmark built there for the same sizes is reused, which saves the fill
+     */
+    public static Result run(PrintStream out, int documents, int chunksPerDocument, int seconds, int threads,
+                             Path indexDir) throws Exception {
         if (documents < 1 || chunksPerDocument < 1) {
             throw new IllegalArgumentException("need at least one document of at least one chunk");
         }
         Path work = Files.createTempDirectory("quire-chat-bench");
+        Path indexPath = indexDir == null ? work.resolve("index") : indexDir;
+        boolean reuse = ReusableBenchIndex.check(indexPath, corpusName(documents, chunksPerDocument));
         try (JdbcMetadataStore store = JdbcMetadataStore.openEmbedded(work.resolve("db"));
-             LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("index"), null)) {
+             LuceneSearchIndex index = LuceneSearchIndex.open(indexPath, null)) {
             Random random = new Random(42);
             Topics topics = new Topics();
             List<String> users = provision(store, random, topics);
             long start = System.nanoTime();
-            fill(out, index, documents, chunksPerDocument, random, topics);
-            index.compact(); // the steady state: the server compacts its index once writes pause
-            out.printf("ChatSync in-process: %,d documents of %d chunks (%,d chunks) written straight into Lucene and"
-                    + " compacted into %d segment(s) in %.0f s; chunk vectors are random, made WITHOUT the model;"
+            // Reusing, the same random draws are replayed without writing, so the questions are the same.
+            fill(out, reuse ? null : index, documents, chunksPerDocument, random, topics);
+            if (!reuse) {
+                index.compact(); // the steady state: the server compacts its index once writes pause
+                if (indexDir != null) {
+                    ReusableBenchIndex.markBuilt(indexPath, corpusName(documents, chunksPerDocument));
+                }
+            }
+            out.printf("ChatSync in-process: %,d documents of %d chunks (%,d chunks) %s into %d segment(s) in %.0f s;"
+                    + " chunk vectors are random, made WITHOUT the model;"
                     + " %d users each in %d of %d groups (~10%% readable)%n",
-                    documents, chunksPerDocument, (long) documents * chunksPerDocument, index.segmentCount(),
-                    (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
+                    documents, chunksPerDocument, (long) documents * chunksPerDocument,
+                    reuse ? "reused from " + indexPath + ", compacted" : "written straight into Lucene and compacted",
+                    index.segmentCount(), (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
             out.printf("| question embedded by | questions | client threads | requests | answered with citations | requests/s | p50 ms | p99 ms |%n");
             Result result = null;
             Embedder model = OnnxEmbedder.load(work.resolve("djl"));
@@ -126,6 +144,12 @@ public final class ChatLoadBench {
         } finally {
             BenchFiles.deleteRecursively(work);
         }
+    }
+
+    /** What the index holds; a reused index must hold exactly this (the text shape is versioned with it). */
+    private static String corpusName(int documents, int chunksPerDocument) {
+        return "chat-bench v1: " + documents + " documents x " + chunksPerDocument
+                + " chunks, seed 42, zipfSentences(6, 12), " + GROUPS + " groups, " + USERS + " users";
     }
 
     private static ChatService chatService(JdbcMetadataStore store, LuceneSearchIndex index, Embedder embedder) {
@@ -271,6 +295,7 @@ public final class ChatLoadBench {
         return users;
     }
 
+    /** @param index null to replay the random draws only (the index already holds them) */
     private static void fill(PrintStream out, LuceneSearchIndex index, int documents, int chunksPerDocument,
                              Random random, Topics topics) {
         List<DocumentChunks> batch = new ArrayList<>();
@@ -286,6 +311,9 @@ public final class ChatLoadBench {
                 chunks.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + i, i,
                         "Handbook " + documentId, List.of("Section " + i), text,
                         "https://intranet.example/" + documentId, null, Map.of(), unitVector(random), acl, Instant.EPOCH));
+            }
+            if (index == null) {
+                continue;
             }
             batch.add(new DocumentChunks(APP, INDEX, documentId, chunks));
             if (batch.size() == FILL_BATCH || d == documents - 1) {
