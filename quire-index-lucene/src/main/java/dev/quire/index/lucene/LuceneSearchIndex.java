@@ -59,6 +59,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final LuceneSearcher searcher;
     /** Per-segment bits of (scope + ACL + attributes) filters; 64 MB = 512 filters over 1M chunks. */
     private final FilterBitsCache filterCache = new FilterBitsCache(64L << 20);
+    /** int8 codes of the large segments' vectors, for the kNN leg's exact scans. */
+    private final QuantizedVectorCache quantizedVectors = QuantizedVectorCache.withDefaultBudget();
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int vectorDimension;
@@ -89,7 +91,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .setCodec(VectorMergeCodec.withMergeWorkers(workers, mergeThreads));
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
-        this.searcher = new LuceneSearcher(analyzer);
+        this.searcher = new LuceneSearcher(analyzer, quantizedVectors);
         readSchemaFromIndex();
         this.compaction = compactAfterIdle == null ? null : new IdleCompaction(writer, this::segmentCount,
                 this::publishMerged, compactAfterIdle, nanoClock, scheduled);
@@ -113,6 +115,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public static LuceneSearchIndex open(Path dir, Duration compactAfterIdle) {
         try {
             Files.createDirectories(dir);
+            org.slf4j.LoggerFactory.getLogger(LuceneSearchIndex.class).info("Opening the search index in {};"
+                    + " filtered vector search scores with the {} kernel", dir, VectorKernel.describe());
             return new LuceneSearchIndex(FSDirectory.open(dir), compactAfterIdle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Lucene index in " + dir, e);
@@ -230,6 +234,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         // same filter; see FilterBitsCache for why an entry cannot outlive a write that changes it.
         Query cachedFilter = filterCache.wrap(filter.build());
         return withSearcher(s -> searcher.search(s, request, cachedFilter));
+    }
+
+    QuantizedVectorCache quantizedVectorsForTests() {
+        return quantizedVectors;
     }
 
     FilterBitsCache filterCacheForTests() {

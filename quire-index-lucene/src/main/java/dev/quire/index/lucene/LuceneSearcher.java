@@ -45,9 +45,12 @@ final class LuceneSearcher {
     static final int HYBRID_MIN = 50;
 
     private final QueryBuilder queryBuilder;
+    private final QuantizedVectorCache quantized;
 
-    LuceneSearcher(Analyzer analyzer) {
+    /** @param quantized int8 codes of large segments for the kNN leg's exact scans (null: floats only) */
+    LuceneSearcher(Analyzer analyzer, QuantizedVectorCache quantized) {
         this.queryBuilder = new QueryBuilder(analyzer);
+        this.quantized = quantized;
     }
 
     List<ChunkHit> search(IndexSearcher s, SearchRequest r, Query filter) throws IOException {
@@ -124,9 +127,10 @@ final class LuceneSearcher {
     }
 
     /** k is capped at the number of documents: Lucene sizes its queues by k, and limit is caller-given. */
-    private static Query knn(IndexSearcher s, float[] vector, int k, Query filter) {
+    private Query knn(IndexSearcher s, float[] vector, int k, Query filter) {
         int cappedK = Math.max(1, Math.min(k, s.getIndexReader().maxDoc()));
-        return new SelectiveKnnQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), cappedK, filter);
+        return new SelectiveKnnQuery(ChunkDocuments.VECTOR, Arrays.copyOf(vector, vector.length), cappedK, filter,
+                quantized);
     }
 
     private static List<ChunkHit> hits(IndexSearcher s, ScoreDoc[] docs) throws IOException {
