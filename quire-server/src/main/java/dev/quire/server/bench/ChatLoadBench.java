@@ -123,17 +123,17 @@ public final class ChatLoadBench {
                     documents, chunksPerDocument, (long) documents * chunksPerDocument,
                     reuse ? "reused from " + indexPath + ", compacted" : "written straight into Lucene and compacted",
                     index.segmentCount(), (System.nanoTime() - start) / 1e9, USERS, GROUPS_PER_USER, GROUPS);
-            out.printf("| question embedded by | questions | client threads | requests | answered with citations | requests/s | p50 ms | p99 ms |%n");
             Result result = null;
             Embedder model = OnnxEmbedder.load(work.resolve("djl"));
-            // JIT warm-up before the first row (C2 needs thousands of calls; with 50 requests of
-            // warm-up the first row measured ~20% low), through a service of its own.
-            Questions warmUp = new Questions(false, topics);
-            ChatService warmUpChat = chatService(store, index, model);
-            long warmUntil = System.nanoTime() + Math.max(2, seconds / 2) * 1_000_000_000L;
-            for (int i = 0; System.nanoTime() < warmUntil; i++) {
-                ask(warmUpChat, users, new Random(-1 - i), warmUp);
-            }
+            // JIT warm-up before the first row: C2 was still compiling (a quarter of a core) 25 s into
+            // a run, and the first row measured 15-25% low. So load the service, 1 s at a time with
+            // the measured number of threads, until the JIT settles.
+            WarmUp warmUp = warmUpUntilTheJitSettles(chatService(store, index, model), users, threads,
+                    new Questions(false, topics), 3 * seconds);
+            out.printf("JIT warm-up: %.0f s of requests, %s%n", warmUp.seconds(), warmUp.settled()
+                    ? "until compilation took under " + JIT_SETTLED_MILLIS + " ms of a second"
+                    : "stopped at its limit with the JIT still compiling");
+            out.printf("| question embedded by | questions | client threads | requests | answered with citations | requests/s | p50 ms | p99 ms |%n");
             for (Row row : List.of(new Row("the ONNX model", model, false), new Row("the ONNX model", model, true),
                     new Row("hashing (no model)", new HashingEmbedder(DIM), false))) {
                 // A fresh service per row: its question-embedding cache starts empty.
@@ -229,6 +229,30 @@ public final class ChatLoadBench {
             String question = "What is our " + topics.wordsFor(user, words) + " policy";
             return repeated ? question + "?" : question + ", case " + sequence.incrementAndGet() + "?";
         }
+    }
+
+    /** Compilation time per second of warm-up below which the JIT counts as settled. */
+    static final int JIT_SETTLED_MILLIS = 25;
+
+    private record WarmUp(double seconds, boolean settled) {
+    }
+
+    /** At least min(5, maxSeconds / 2) seconds, at most {@code maxSeconds}. */
+    private static WarmUp warmUpUntilTheJitSettles(ChatService chat, List<String> users, int threads,
+                                                   Questions questions, int maxSeconds) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long compiled = timed ? jit.getTotalCompilationTime() : 0;
+        for (int second = 1; second <= maxSeconds; second++) {
+            measure(chat, users, 1, threads, questions);
+            long now = timed ? jit.getTotalCompilationTime() : 0;
+            if (second >= Math.min(5, maxSeconds / 2) && (!timed || now - compiled < JIT_SETTLED_MILLIS)) {
+                return new WarmUp((System.nanoTime() - start) / 1e9, true);
+            }
+            compiled = now;
+        }
+        return new WarmUp((System.nanoTime() - start) / 1e9, false);
     }
 
     private static Result measure(ChatService chat, List<String> users, int seconds, int threads, Questions questions)
