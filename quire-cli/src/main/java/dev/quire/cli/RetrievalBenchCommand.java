@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "chunks take tens of minutes on 2 cores.", "",
                 "Then prints p50/p99 (ms) and hits per query for: raw Lucene BM25 with no scope and no ACL (the",
                 "baseline), then BM25, kNN and hybrid (RRF) through LuceneSearchIndex.search with the ACL inside the",
-                "query, for users who may read ~1%, ~10% and ~50% of the chunks. Question embedding is NOT included",
+                "query, for users who may read ~1%%, ~10%% and ~50%% of the chunks. Question embedding is NOT included",
                 "(query vectors are random too); see 'quire bench chat' for the end-to-end figure."})
 final class RetrievalBenchCommand implements Runnable {
     @Option(names = "--chunks", defaultValue = "1000000", description = "Index size (default: ${DEFAULT-VALUE}).")
