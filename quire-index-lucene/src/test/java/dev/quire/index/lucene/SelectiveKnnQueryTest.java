@@ -57,6 +57,54 @@ class SelectiveKnnQueryTest {
         }
     }
 
+    /**
+     * The production index with a segment large enough for the int8 first pass: a user who may read
+     * one group in twenty still gets exactly the nearest chunks they may read, and never another's.
+     */
+    @Test
+    void theInt8FirstPassOfALargeSegmentKeepsTheAclAndTheExactNearest() {
+        SplittableRandom random = new SplittableRandom(4);
+        int chunks = QuantizedVectorCache.DEFAULT_MIN_DOCS + 2_000;
+        Map<String, float[]> vectors = new HashMap<>();
+        Map<String, String> groupOf = new HashMap<>();
+        try (LuceneSearchIndex index = LuceneSearchIndex.openInMemory()) {
+            for (int d = 0; d < chunks / 200; d++) {
+                List<IndexedChunk> batch = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    float[] v = smallUnitVector(random);
+                    String group = "group:g" + random.nextInt(20);
+                    batch.add(chunk("d" + d, i, "text", v, TestChunks.allow(group)));
+                    vectors.put("d" + d + "#" + i, v);
+                    groupOf.put("d" + d + "#" + i, group);
+                }
+                index.replaceDocument(TestChunks.APP, TestChunks.INDEX, "d" + d, batch);
+            }
+            index.compact();
+            assertThat(index.segmentCount()).isEqualTo(1);
+            Set<String> selective = Set.of("group:g7");
+            for (int q = 0; q < 20; q++) {
+                float[] query = smallUnitVector(random);
+                List<String> found = ids(index.search(TestChunks.request(null, query, selective, null, 10, Mode.VECTOR)));
+                assertThat(found).as("query " + q).isEqualTo(bruteForce(query, selective, vectors, groupOf, 10));
+            }
+            assertThat(index.quantizedVectorsForTests().size()).as("the segment was scanned on its int8 codes")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static float[] smallUnitVector(SplittableRandom random) {
+        float[] v = new float[16];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (random.nextDouble() * 2 - 1);
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
     private static List<String> ids(List<ChunkHit> hits) {
         return hits.stream().map(h -> h.chunk().chunkId()).toList();
     }
