@@ -87,14 +87,19 @@ public final class SyntheticChunks {
     }
 
     public static float[] unitVector(RandomGenerator random) {
-        float[] v = new float[DIM];
+        return unitVector(random, DIM);
+    }
+
+    /** A random unit vector of {@code dimension} dimensions (Gaussian components, normalised). */
+    public static float[] unitVector(RandomGenerator random, int dimension) {
+        float[] v = new float[dimension];
         double norm = 0;
-        for (int i = 0; i < DIM; i++) {
+        for (int i = 0; i < dimension; i++) {
             v[i] = (float) random.nextGaussian();
             norm += v[i] * v[i];
         }
         float inv = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < DIM; i++) {
+        for (int i = 0; i < dimension; i++) {
             v[i] *= inv;
         }
         return v;

@@ -51,8 +51,8 @@ class QuantizedExactScanTest {
                 try (DirectoryReader reader = DirectoryReader.open(dir)) {
                     IndexSearcher searcher = new IndexSearcher(reader);
                     for (int q = 0; q < 30; q++) {
-                        float[] query = function == VectorSimilarityFunction.DOT_PRODUCT ? unit(random)
-                                : gaussian(random, 3);
+                        float[] query = function == VectorSimilarityFunction.DOT_PRODUCT
+                                ? SyntheticChunks.unitVector(random, DIM) : gaussian(random, 3);
                         String group = "g" + random.nextInt(10); // ~300 admitted: well over K * RESCORE_FACTOR
                         ScoreDoc[] found = searcher.search(new SelectiveKnnQuery("v", query, K,
                                 new TermQuery(new Term("group", group)), cache), K).scoreDocs;
@@ -117,7 +117,8 @@ class QuantizedExactScanTest {
                               List<float[]> vectors, List<String> groups) throws IOException {
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
             for (int d = 0; d < DOCS; d++) {
-                float[] v = function == VectorSimilarityFunction.DOT_PRODUCT ? unit(random) : gaussian(random, 2);
+                float[] v = function == VectorSimilarityFunction.DOT_PRODUCT
+                        ? SyntheticChunks.unitVector(random, DIM) : gaussian(random, 2);
                 String group = "g" + random.nextInt(10);
                 vectors.add(v);
                 groups.add(group);
@@ -143,18 +144,6 @@ class QuantizedExactScanTest {
         float[] v = new float[DIM];
         for (int i = 0; i < DIM; i++) {
             v[i] = (float) ((random.nextDouble() * 2 - 1) * spread);
-        }
-        return v;
-    }
-
-    private static float[] unit(SplittableRandom random) {
-        float[] v = gaussian(random, 1);
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        for (int i = 0; i < DIM; i++) {
-            v[i] /= (float) Math.sqrt(norm);
         }
         return v;
     }

@@ -71,7 +71,7 @@ class SelectiveKnnQueryTest {
             for (int d = 0; d < chunks / 200; d++) {
                 List<IndexedChunk> batch = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
-                    float[] v = smallUnitVector(random);
+                    float[] v = SyntheticChunks.unitVector(random, 16);
                     String group = "group:g" + random.nextInt(20);
                     batch.add(chunk("d" + d, i, "text", v, TestChunks.allow(group)));
                     vectors.put("d" + d + "#" + i, v);
@@ -83,26 +83,13 @@ class SelectiveKnnQueryTest {
             assertThat(index.segmentCount()).isEqualTo(1);
             Set<String> selective = Set.of("group:g7");
             for (int q = 0; q < 20; q++) {
-                float[] query = smallUnitVector(random);
+                float[] query = SyntheticChunks.unitVector(random, 16);
                 List<String> found = ids(index.search(TestChunks.request(null, query, selective, null, 10, Mode.VECTOR)));
                 assertThat(found).as("query " + q).isEqualTo(bruteForce(query, selective, vectors, groupOf, 10));
             }
             assertThat(index.quantizedVectorsForTests().size()).as("the segment was scanned on its int8 codes")
                     .isEqualTo(1);
         }
-    }
-
-    private static float[] smallUnitVector(SplittableRandom random) {
-        float[] v = new float[16];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (random.nextDouble() * 2 - 1);
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 
     private static List<String> ids(List<ChunkHit> hits) {

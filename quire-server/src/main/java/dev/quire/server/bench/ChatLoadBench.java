@@ -342,7 +342,8 @@ public final class ChatLoadBench {
                 topics.remember(group, text);
                 chunks.add(new IndexedChunk(APP, INDEX, documentId, documentId + "#" + i, i,
                         "Handbook " + documentId, List.of("Section " + i), text,
-                        "https://intranet.example/" + documentId, null, Map.of(), unitVector(random), acl, Instant.EPOCH));
+                        "https://intranet.example/" + documentId, null, Map.of(),
+                        SyntheticChunks.unitVector(random, DIM), acl, Instant.EPOCH));
             }
             if (index == null) {
                 continue;
@@ -372,19 +373,5 @@ public final class ChatLoadBench {
                     Access.DENY, AccessControl.MembershipType.INDEX));
         }
         return new AccessControl(List.of(new ControlList(principals, MemberRelation.OR)), MemberRelation.OR);
-    }
-
-    private static float[] unitVector(Random random) {
-        float[] v = new float[DIM];
-        double norm = 0;
-        for (int i = 0; i < DIM; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < DIM; i++) {
-            v[i] *= inv;
-        }
-        return v;
     }
 }
