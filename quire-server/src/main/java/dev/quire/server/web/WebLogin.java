@@ -64,7 +64,12 @@ final class WebLogin {
         OidcClient.Endpoints endpoints = oidc.discover(providerUrl(t));
         WebSessions.PendingLogin login = new WebSessions.PendingLogin(t.id(), sessions.randomToken(),
                 sessions.randomToken(), sessions.randomToken(), sessions.loginDeadline());
-        String cookie = sessions.beginLogin(t.app().applicationId(), login);
+        String cookie;
+        try {
+            cookie = sessions.beginLogin(t.app().applicationId(), login);
+        } catch (WebSessions.TooManyPendingSignIns e) {
+            return tooManySignIns(e);
+        }
         WireResponse r = WebHttp.redirect(OidcClient.authorizationUrl(endpoints, clientId(t), t.callbackUri(),
                 login.state(), login.nonce(), login.codeVerifier()));
         r.headers().add("Set-Cookie", WebHttp.setCookie(LOGIN_COOKIE, cookie, t.path(), t.secure(),
@@ -156,12 +161,24 @@ final class WebLogin {
         SamlSignInStart.Start start = samlStart.start(t, authenticationUrl, sessions.randomToken(), sessions.now());
         WireResponse r = WebHttp.redirect(start.url());
         if (start.requestId() != null) {
-            String cookie = sessions.bindSamlRequest(t.app().applicationId(),
-                    new WebSessions.PendingSamlRequest(t.id(), start.requestId(), sessions.loginDeadline()));
+            String cookie;
+            try {
+                cookie = sessions.bindSamlRequest(t.app().applicationId(),
+                        new WebSessions.PendingSamlRequest(t.id(), start.requestId(), sessions.loginDeadline()));
+            } catch (WebSessions.TooManyPendingSignIns e) {
+                return tooManySignIns(e);
+            }
             // Only the ACS needs it, and it must come back on the IdP's cross-site POST there.
             r.headers().add("Set-Cookie", WebHttp.setCrossSiteCookie(SAML_REQUEST_COOKIE, cookie, samlAcsPath(t),
                     t.secure(), WebSessions.LOGIN_TTL_SECONDS));
         }
+        return r;
+    }
+
+    /** 503 with Retry-After: the browser (or its user) should simply try again shortly. */
+    private static WireResponse tooManySignIns(WebSessions.TooManyPendingSignIns e) {
+        WireResponse r = WebHttp.text(503, e.getMessage());
+        r.headers().add("Retry-After", "60");
         return r;
     }
 

@@ -24,12 +24,32 @@ import java.util.Optional;
  * verifier) are kept the same way under kind {@value #LOGIN_KIND}, and the AuthnRequest ID of an
  * SP-initiated SAML sign-in under {@value #SAML_REQUEST_KIND}: both are one-use and expire after
  * {@value #LOGIN_TTL_SECONDS} s.
+ *
+ * <p>Anyone may start a sign-in, so what a browser starts and abandons must not grow without bound:
+ * every {@value #SWEEP_EVERY} starts (and sessions created) of an application sweep one page of its
+ * expired records ({@link ExpiredRecordSweeper}), and an application holds at most
+ * {@value #MAX_PENDING_PER_APPLICATION} unexpired pending sign-ins of each kind. At the limit the
+ * whole kind is swept once; if it is still full, starts are refused ({@link TooManyPendingSignIns},
+ * a 503 with Retry-After) for {@value #FULL_BACKOFF_SECONDS} s without sweeping again, so a flood
+ * cannot make every request pay for a full sweep. Sign-ins already in flight still complete.
  */
 final class WebSessions {
     static final String KIND = "web-session";
     static final String LOGIN_KIND = "web-login";
     static final String SAML_REQUEST_KIND = "web-saml-request";
     static final long LOGIN_TTL_SECONDS = 600;
+    static final int SWEEP_EVERY = 32;
+    static final int SWEEP_PAGE = 200;
+    static final int MAX_PENDING_PER_APPLICATION = 10_000;
+    static final long FULL_BACKOFF_SECONDS = 10;
+
+    /** An application has as many unexpired pending sign-ins as it may hold; the browser should retry later. */
+    static final class TooManyPendingSignIns extends RuntimeException {
+        TooManyPendingSignIns(String applicationId) {
+            super("Too many sign-ins are in progress for application " + applicationId
+                    + "; try again in a minute.");
+        }
+    }
 
     /** What a signed-in browser session may act as. */
     record Session(String webExperienceId, String applicationId, String accountId, String roleArn, String roleId,
@@ -54,11 +74,24 @@ final class WebSessions {
     private final MetadataStore store;
     private final SecureRandom random;
     private final Clock clock;
+    private final ExpiredRecordSweeper sweeper;
+    private final int maxPending;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** (kind, scope) → until when starts are refused without sweeping again. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> fullUntil =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     WebSessions(MetadataStore store, SecureRandom random, Clock clock) {
+        this(store, random, clock, MAX_PENDING_PER_APPLICATION);
+    }
+
+    /** @param maxPending unexpired pending sign-ins of one kind an application may hold (tests lower it) */
+    WebSessions(MetadataStore store, SecureRandom random, Clock clock, int maxPending) {
         this.store = store;
         this.random = random;
         this.clock = clock;
+        this.sweeper = new ExpiredRecordSweeper(store, clock, SWEEP_PAGE);
+        this.maxPending = maxPending;
     }
 
     /** Creates a session and returns the cookie value (the only copy of it). */
@@ -66,6 +99,7 @@ final class WebSessions {
         String cookie = randomToken();
         Session s = new Session(webExperienceId, applicationId, c.accountId(), c.roleArn(), c.roleId(),
                 c.sessionName(), c.tags(), c.federatedBy(), c.expiresAt(), randomToken(), idToken);
+        maybeSweep(KIND, "app/" + applicationId);
         store.insert(KIND, storeId(cookie), "app/" + applicationId, write(s));
         return cookie;
     }
@@ -114,9 +148,51 @@ final class WebSessions {
     }
 
     private String begin(String kind, String applicationId, Pending pending) {
+        String scope = "app/" + applicationId;
+        maybeSweep(kind, scope);
+        requireRoom(kind, scope, applicationId);
         String cookie = randomToken();
-        store.insert(kind, storeId(cookie), "app/" + applicationId, write(pending));
+        store.insert(kind, storeId(cookie), scope, write(pending));
         return cookie;
+    }
+
+    private void maybeSweep(String kind, String scope) {
+        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweeper.sweepPage(kind, scope, expiryOf(kind));
+        }
+    }
+
+    /** Refuses a start when the application's pending sign-ins of this kind are at the limit even after a sweep. */
+    private void requireRoom(String kind, String scope, String applicationId) {
+        String key = kind + "\n" + scope;
+        Instant now = clock.instant();
+        Instant refusedUntil = fullUntil.get(key);
+        if (refusedUntil != null && now.isBefore(refusedUntil)) {
+            throw new TooManyPendingSignIns(applicationId);
+        }
+        if (store.count(kind, scope) < maxPending) {
+            fullUntil.remove(key);
+            return;
+        }
+        sweeper.sweepAll(kind, scope, expiryOf(kind));
+        if (store.count(kind, scope) >= maxPending) {
+            fullUntil.put(key, now.plusSeconds(FULL_BACKOFF_SECONDS));
+            throw new TooManyPendingSignIns(applicationId);
+        }
+        fullUntil.remove(key);
+    }
+
+    private static java.util.function.Function<String, Instant> expiryOf(String kind) {
+        Class<?> type = switch (kind) {
+            case KIND -> Session.class;
+            case LOGIN_KIND -> PendingLogin.class;
+            case SAML_REQUEST_KIND -> PendingSamlRequest.class;
+            default -> throw new IllegalArgumentException("not a web session kind: " + kind);
+        };
+        return json -> {
+            Object record = read(json, type);
+            return record instanceof Session s ? s.expiresAt() : ((Pending) record).expiresAt();
+        };
     }
 
     /**
