@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 "  quality        Recall@5 / MRR on the python3.11-doc library pages (see --files, --html-dir)",
                 "  ingest         SearchIndexer chunks/s next to the raw model (see --files: pages of 1,500 words)",
                 "  chat           ChatSync in-process over --documents x --chunks-per-document with random ACLs (see --threads, --index-dir)",
+                "  int8-recall    how often the int8 first pass of the exact vector scan keeps the true top 50"
+                        + " (on an existing --index-dir)",
                 "  retrieval      ACL-filtered BM25/kNN/hybrid latency over a reusable on-disk index"
                         + " (its own options: quire bench retrieval --help)"})
 final class BenchCommand implements Runnable {
@@ -52,7 +54,7 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--index-dir", description = {"For 'chat': keep the index in this directory and reuse it on the"
             + " next run with the same --documents and --chunks-per-document (filling 200,000 chunks takes ~10 minutes)."
-            + " Default: a temporary index, deleted afterwards."})
+            + " Default: a temporary index, deleted afterwards. For 'int8-recall': the index to read (required)."})
     java.nio.file.Path indexDir;
 
     @Override
@@ -70,8 +72,9 @@ final class BenchCommand implements Runnable {
                 case "quality" -> RetrievalQuality.run(System.out, htmlDir, files == null ? Integer.MAX_VALUE : files);
                 case "ingest" -> IngestThroughput.run(System.out, files == null ? 40 : files, 1_500, 2);
                 case "chat" -> ChatLoadBench.run(System.out, documents, chunksPerDocument, seconds, threads, indexDir);
+                case "int8-recall" -> dev.quire.index.lucene.Int8RecallBench.run(System.out, indexDir, 300);
                 default -> throw new IllegalArgumentException("Unknown benchmark '" + which
-                        + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat, retrieval.");
+                        + "'. Try: sigv4, web-identity, sts, embeddings, quality, ingest, chat, int8-recall, retrieval.");
             }
         } catch (RuntimeException e) {
             throw e;

@@ -57,21 +57,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneSearcher searcher;
-    /**
-     * Lucene warns, once, that "the vector incubator module was enabled but your Java version is
-     * too old" when the JVM has jdk.incubator.vector (the launcher adds it for {@link VectorKernel});
-     * Lucene's own vectorisation needs JDK 21, ours does not, so the warning only misleads. Held
-     * here because java.util.logging keeps loggers weakly: a dropped reference would lose the level.
-     */
-    private static final java.util.logging.Logger LUCENE_VECTORIZATION_LOG = quietLuceneVectorizationLog();
-
-    private static java.util.logging.Logger quietLuceneVectorizationLog() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(
-                "org.apache.lucene.internal.vectorization.VectorizationProvider");
-        if (VectorKernel.SIMD && Runtime.version().feature() < 21) {
-            log.setLevel(java.util.logging.Level.SEVERE);
-        }
-        return log;
+    static {
+        VectorKernel.quietLucenesVectorizationWarning();
     }
 
     /** Per-segment bits of (scope + ACL + attributes) filters; 64 MB = 512 filters over 1M chunks. */

@@ -14,6 +14,21 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  */
 abstract class VectorKernel {
     static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * Lucene warns, once, that "the vector incubator module was enabled but your Java version is
+     * too old" when the JVM has jdk.incubator.vector (the launcher adds it for this kernel); Lucene's
+     * own vectorisation needs JDK 21, ours does not, so the warning only misleads. Held here
+     * because java.util.logging keeps loggers weakly: a dropped reference would lose the level.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+    /** Call before Lucene's first vector or postings work (class initialisation of the index does). */
+    static void quietLucenesVectorizationWarning() {
+        if (SIMD && Runtime.version().feature() < 21) {
+            LUCENE_VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
+        }
+    }
 
     /** Scores one stored vector; the query vector and its norm are fixed at creation. */
     abstract float score(float[] stored);
