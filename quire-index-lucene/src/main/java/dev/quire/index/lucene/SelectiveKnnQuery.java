@@ -57,7 +57,7 @@ final class SelectiveKnnQuery extends KnnFloatVectorQuery {
      * best {@value #RESCORE_FACTOR} k are scored on their float vectors; elsewhere every admitted
      * document is. Either way the scores returned are exact; with codes, a document is missed only if
      * int8 rounding pushes it below rank {@value #RESCORE_FACTOR} k, which the tests check does not
-     * happen on their corpora.
+     * happen on their corpora and {@code quire bench int8-recall} measures on an index.
      */
     @Override
     protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator acceptIterator,
